@@ -1,0 +1,40 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import Link from "next/link";
+import "./globals.css";
+
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  display: "swap",
+  variable: "--font-inter",
+});
+
+export const metadata: Metadata = {
+  title: { default: "Dine data hos 123multiservice", template: "%s · 123multiservice" },
+  description: "Se, ret, hent og slet de personoplysninger, 123multiservice har om dig.",
+  robots: { index: false },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="da" className={inter.variable}>
+      <body>
+        <a className="skip-link" href="#indhold">
+          Spring til indholdet
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            123multiservice <span>· Dine data</span>
+          </Link>
+        </header>
+        <div id="indhold">{children}</div>
+        <footer className="site-footer">
+          <Link href="/persondatapolitik">Persondatapolitik</Link>
+          <span>123multiservice · Degnevænget 3B · 6400 Sønderborg</span>
+        </footer>
+      </body>
+    </html>
+  );
+}

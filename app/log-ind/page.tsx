@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/login-form";
+import { getPrincipal } from "@/lib/dal/session";
+
+export const metadata: Metadata = { title: "Log ind" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const principal = await getPrincipal();
+  if (principal) redirect(principal.kind === "staff" ? "/personale" : "/konto");
+  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  const loggedOut = params["logget-ud"] === "1";
+  const passwordChanged = params["adgangskode"] === "aendret";
+  return (
+    <main className="narrow">
+      <h1>Log ind</h1>
+      {loggedOut ? <p className="notice" role="status">Du er logget ud.</p> : null}
+      {passwordChanged ? <p className="notice" role="status">Din adgangskode er ændret. Log ind med den nye.</p> : null}
+      <p className="muted">
+        Log ind med din kundekonto for at se, rette, hente og slette de oplysninger, vi har om dig (
+        <Link href="/persondatapolitik#pkt-4-4-2">pkt. 4.4.2</Link>).
+      </p>
+      <div className="card">
+        <LoginForm callbackUrl={callbackUrl} />
+      </div>
+    </main>
+  );
+}

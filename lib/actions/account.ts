@@ -1,0 +1,94 @@
+"use server";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { customerAction } from "./safe-action";
+import { profileSchema } from "@/lib/validation/profile";
+import { changePasswordSchema } from "@/lib/validation/auth";
+import { emptySchema } from "@/lib/validation/consent";
+import { changePassword, updateProfile } from "@/lib/dal/customer";
+import { getPrincipal } from "@/lib/dal/session";
+import { revokeAllSessions, revokeSession } from "@/lib/dal/auth";
+import { recordAudit } from "@/lib/dal/audit";
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+async function clearSessionCookies() {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) if (jar.has(name)) jar.delete(name);
+}
+
+/** 4.4.2: correct name, address, phone and e-mail. */
+export const updateProfileAction = customerAction("profile.update", profileSchema, async (input, customer) => {
+  const r = await updateProfile(customer, input);
+  if (r.ok) {
+    return {
+      ok: true,
+      message: r.changed.length ? "Dine oplysninger er gemt." : "Der var ingen ændringer at gemme.",
+      data: { version: r.profile.version },
+      audit: { details: { fields: r.changed } },
+    };
+  }
+  switch (r.error) {
+    case "conflict":
+      return {
+        ok: false,
+        message:
+          "Dine oplysninger er blevet ændret et andet sted, siden du åbnede siden. Dine indtastninger er ikke gemt endnu: genindlæs siden for at se de nyeste oplysninger, og ret dem igen.",
+        audit: { details: { reason: "conflict" } },
+      };
+    case "wrong-password":
+      return {
+        ok: false,
+        message: "Skriv din nuværende adgangskode for at ændre e-mailadressen.",
+        fieldErrors: { currentPassword: ["Adgangskoden er forkert"] },
+        audit: { details: { reason: "wrong-password" } },
+      };
+    case "email-taken":
+      return {
+        ok: false,
+        message: "E-mailadressen kan ikke bruges.",
+        fieldErrors: { email: ["Denne e-mailadresse kan ikke bruges. Vælg en anden"] },
+        audit: { details: { reason: "email-taken" } },
+      };
+    default:
+      return { ok: false, message: "Kontoen findes ikke længere." };
+  }
+});
+
+/** ASVS 6.2.3: needs the current password; all sessions end, including this one (7.4.3). */
+export const changePasswordAction = customerAction("password.change", changePasswordSchema, async (input, customer) => {
+  const r = await changePassword(customer, input.currentPassword, input.newPassword);
+  if (!r.ok) {
+    return {
+      ok: false,
+      message: "Adgangskoden blev ikke ændret.",
+      fieldErrors: { currentPassword: ["Den nuværende adgangskode er forkert"] },
+      audit: { details: { reason: "wrong-password" } },
+    };
+  }
+  await clearSessionCookies();
+  return { ok: true, message: "Din adgangskode er ændret. Du er logget ud alle steder og skal logge ind igen." };
+});
+
+/** "Log ud på alle enheder" (ASVS 7.4.3). */
+export const logoutEverywhereAction = customerAction("sessions.revoke_all", emptySchema, async (_input, customer) => {
+  const count = await revokeAllSessions(customer);
+  await clearSessionCookies();
+  return { ok: true, message: "Du er logget ud på alle enheder.", audit: { details: { sessions: count } } };
+});
+
+/** "Log ud" for customers and staff: the server-side session is revoked, so a copied cookie stops working. */
+export async function logoutAction(): Promise<void> {
+  const p = await getPrincipal();
+  if (p) {
+    await revokeSession(p.sessionId);
+    await recordAudit({
+      actorType: p.kind,
+      actorRef: p.kind === "customer" ? p.customerId : p.staffId,
+      subjectRef: p.kind === "customer" ? p.customerId : null,
+      action: "logout",
+    });
+  }
+  await clearSessionCookies();
+  redirect("/log-ind?logget-ud=1");
+}

@@ -1,0 +1,135 @@
+import "server-only";
+import { z } from "zod";
+import { unstable_rethrow } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getCustomer, getStaff, type CustomerPrincipal, type StaffPrincipal } from "@/lib/dal/session";
+import type { StaffRole } from "@/lib/dal/auth";
+import { recordAudit, type AuditEntry } from "@/lib/dal/audit";
+import { log, errorFields } from "@/lib/log";
+
+// The one door every mutation goes through: session check → strict zod parse → authorisation →
+// the handler → audit event → a small result the form can show. Never throws to the client.
+
+export type FieldErrors = Partial<Record<string, string[]>>;
+export type ActionResult<D = undefined> =
+  | { ok: true; message: string; data?: D }
+  | { ok: false; message: string; fieldErrors: FieldErrors };
+
+export type Outcome<D> =
+  | { ok: true; message: string; data?: D; audit?: AuditDetails }
+  | { ok: false; message: string; fieldErrors?: FieldErrors; audit?: AuditDetails };
+
+interface AuditDetails {
+  /** Defaults to the customer for customer actions. */
+  subjectRef?: string | null;
+  details?: AuditEntry["details"];
+}
+
+export const MESSAGES = {
+  notLoggedIn: "Du er ikke logget ind, eller din session er udløbet. Log ind igen.",
+  forbidden: "Du har ikke adgang til at gøre dette.",
+  invalid: "Ret de markerede felter og prøv igen.",
+  failed: "Noget gik galt hos os, og intet er ændret. Prøv igen om lidt.",
+} as const;
+
+function fieldErrorsOf(error: z.ZodError): { fieldErrors: FieldErrors; unknownKeys: boolean } {
+  const fieldErrors: FieldErrors = {};
+  let unknownKeys = false;
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      unknownKeys = true;
+      continue;
+    }
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { fieldErrors, unknownKeys };
+}
+
+type Actor = { kind: "customer"; principal: CustomerPrincipal } | { kind: "staff"; principal: StaffPrincipal };
+
+function defineAction<S extends z.ZodType, D, P>(
+  name: string,
+  schema: S,
+  resolveActor: () => Promise<{ actor: Actor; principal: P } | { denied: "anonymous" | "forbidden" }>,
+  handler: (input: z.output<S>, principal: P) => Promise<Outcome<D>>,
+  revalidate: string,
+): (raw: z.input<S>) => Promise<ActionResult<D>> {
+  return async (raw: unknown): Promise<ActionResult<D>> => {
+    try {
+      const who = await resolveActor();
+      if ("denied" in who) {
+        log("warn", "action.denied", { action: name, reason: who.denied });
+        return { ok: false, message: who.denied === "anonymous" ? MESSAGES.notLoggedIn : MESSAGES.forbidden, fieldErrors: {} };
+      }
+      const { actor, principal } = who;
+      const actorRef = actor.kind === "customer" ? actor.principal.customerId : actor.principal.staffId;
+
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const { fieldErrors, unknownKeys } = fieldErrorsOf(parsed.error);
+        if (unknownKeys) {
+          // ASVS 15.3.3: fields the form does not have (customerId, role …) are refused, not ignored.
+          log("warn", "action.unknown_fields", { action: name, actor: `${actor.kind}:${actorRef}` });
+          return { ok: false, message: "Forespørgslen indeholdt felter, der ikke kan ændres her. Intet er ændret.", fieldErrors };
+        }
+        return { ok: false, message: MESSAGES.invalid, fieldErrors };
+      }
+
+      const outcome = await handler(parsed.data, principal);
+      await recordAudit({
+        actorType: actor.kind,
+        actorRef,
+        action: outcome.ok ? name : `${name}.refused`,
+        subjectRef: outcome.audit?.subjectRef !== undefined ? outcome.audit.subjectRef : actor.kind === "customer" ? actorRef : null,
+        details: outcome.audit?.details,
+      });
+      if (!outcome.ok) return { ok: false, message: outcome.message, fieldErrors: outcome.fieldErrors ?? {} };
+      revalidatePath(revalidate, "layout");
+      return { ok: true, message: outcome.message, data: outcome.data };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are not errors
+      log("error", "action.failed", { action: name, ...errorFields(error) });
+      return { ok: false, message: MESSAGES.failed, fieldErrors: {} };
+    }
+  };
+}
+
+/** An action a logged-in customer performs on their own data. */
+export function customerAction<S extends z.ZodType, D = undefined>(
+  name: string,
+  schema: S,
+  handler: (input: z.output<S>, customer: CustomerPrincipal) => Promise<Outcome<D>>,
+) {
+  return defineAction(
+    name,
+    schema,
+    async () => {
+      const c = await getCustomer();
+      return c ? { actor: { kind: "customer" as const, principal: c }, principal: c } : { denied: "anonymous" as const };
+    },
+    handler,
+    "/konto",
+  );
+}
+
+/** An action a member of staff with one of `roles` performs (6.2). */
+export function staffAction<S extends z.ZodType, D = undefined>(
+  name: string,
+  roles: readonly StaffRole[],
+  schema: S,
+  handler: (input: z.output<S>, staff: StaffPrincipal) => Promise<Outcome<D>>,
+) {
+  return defineAction(
+    name,
+    schema,
+    async () => {
+      const any = await getStaff();
+      if (!any) return { denied: "anonymous" as const };
+      if (!roles.includes(any.role)) return { denied: "forbidden" as const };
+      return { actor: { kind: "staff" as const, principal: any }, principal: any };
+    },
+    handler,
+    "/personale",
+  );
+}

@@ -1,0 +1,374 @@
+import "server-only";
+import { db } from "./db";
+import type { CustomerPrincipal } from "./session";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { NEWSLETTER_CONSENT, requestDueDate } from "@/lib/policy";
+import type { ProfileInput } from "@/lib/validation/profile";
+import { nextRequestNumber } from "./requests";
+
+// Everything a customer reads or changes about themselves. Every query names the session's customer
+// in its where clause; the principal comes from lib/dal/session.ts, never from input.
+
+export interface Profile {
+  customerNumber: number;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  email: string;
+  phone: string | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  version: number;
+  processingRestricted: boolean;
+  objectsToAnalytics: boolean;
+}
+
+const profileSelect = {
+  customerNumber: true,
+  name: true,
+  street: true,
+  postalCode: true,
+  city: true,
+  country: true,
+  email: true,
+  phone: true,
+  createdAt: true,
+  lastActivityAt: true,
+  version: true,
+  processingRestricted: true,
+  objectsToAnalytics: true,
+} as const;
+
+export async function getProfile(c: CustomerPrincipal): Promise<Profile | null> {
+  return db.customer.findUnique({ where: { id: c.customerId }, select: profileSelect });
+}
+
+export interface NewsletterState {
+  subscribed: boolean;
+  since: Date | null;
+}
+
+export async function getNewsletterState(c: CustomerPrincipal): Promise<NewsletterState> {
+  const last = await db.consentEvent.findFirst({
+    where: { customerId: c.customerId, purpose: "newsletter" },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    select: { action: true, occurredAt: true },
+  });
+  return { subscribed: last?.action === "given", since: last?.occurredAt ?? null };
+}
+
+export interface Overview {
+  profile: Profile;
+  newsletter: NewsletterState;
+  counts: {
+    orders: number;
+    orderLines: number;
+    returnedLines: number;
+    invoices: number;
+    websiteEvents: number;
+    consentEvents: number;
+    notifications: number;
+    requests: number;
+    activeSessions: number;
+  };
+  firstOrderAt: Date | null;
+  lastOrderAt: Date | null;
+  firstInvoiceAt: Date | null;
+  lastInvoiceAt: Date | null;
+  latestInvoiceRetainUntil: Date | null;
+  firstWebsiteEventAt: Date | null;
+  marketingProfile: { interests: string[]; preferredCategories: string[]; lastComputedAt: Date } | null;
+  browsers: string[];
+  searchTerms: string[];
+}
+
+function splitList(v: string): string[] {
+  return v.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+export async function getOverview(c: CustomerPrincipal, now: Date = new Date()): Promise<Overview | null> {
+  const id = c.customerId;
+  const profile = await getProfile(c);
+  if (!profile) return null;
+  const [
+    newsletter,
+    orders,
+    orderLines,
+    returnedLines,
+    invoices,
+    websiteEvents,
+    consentEvents,
+    notifications,
+    requests,
+    activeSessions,
+    orderRange,
+    invoiceRange,
+    firstEvent,
+    marketing,
+    browsers,
+    searches,
+  ] = await Promise.all([
+    getNewsletterState(c),
+    db.order.count({ where: { customerId: id } }),
+    db.orderLine.count({ where: { order: { customerId: id } } }),
+    db.orderLine.count({ where: { order: { customerId: id }, returnedQuantity: { gt: 0 } } }),
+    db.invoice.count({ where: { customerId: id } }),
+    db.websiteEvent.count({ where: { customerId: id } }),
+    db.consentEvent.count({ where: { customerId: id } }),
+    db.notificationSubscription.count({ where: { email: profile.email } }),
+    db.privacyRequest.count({ where: { customerId: id } }),
+    db.authSession.count({ where: { customerId: id, revokedAt: null, expiresAt: { gt: now } } }),
+    db.order.aggregate({ where: { customerId: id }, _min: { placedAt: true }, _max: { placedAt: true } }),
+    db.invoice.aggregate({ where: { customerId: id }, _min: { issuedAt: true }, _max: { issuedAt: true, retainUntil: true } }),
+    db.websiteEvent.findFirst({ where: { customerId: id }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } }),
+    db.marketingProfile.findUnique({ where: { customerId: id }, select: { interests: true, preferredCategories: true, lastComputedAt: true } }),
+    db.websiteEvent.findMany({ where: { customerId: id }, distinct: ["browser"], select: { browser: true }, take: 5 }),
+    db.websiteEvent.findMany({
+      where: { customerId: id, kind: "search", searchTerm: { not: null } },
+      orderBy: { occurredAt: "desc" },
+      select: { searchTerm: true },
+      take: 5,
+    }),
+  ]);
+  return {
+    profile,
+    newsletter,
+    counts: { orders, orderLines, returnedLines, invoices, websiteEvents, consentEvents, notifications, requests, activeSessions },
+    firstOrderAt: orderRange._min.placedAt,
+    lastOrderAt: orderRange._max.placedAt,
+    firstInvoiceAt: invoiceRange._min.issuedAt,
+    lastInvoiceAt: invoiceRange._max.issuedAt,
+    latestInvoiceRetainUntil: invoiceRange._max.retainUntil,
+    firstWebsiteEventAt: firstEvent?.occurredAt ?? null,
+    marketingProfile: marketing
+      ? {
+          interests: splitList(marketing.interests),
+          preferredCategories: splitList(marketing.preferredCategories),
+          lastComputedAt: marketing.lastComputedAt,
+        }
+      : null,
+    browsers: browsers.map((b) => b.browser),
+    searchTerms: searches.map((s) => s.searchTerm ?? "").filter(Boolean),
+  };
+}
+
+export type ProfileUpdateResult =
+  | { ok: true; profile: Profile; changed: string[] }
+  | { ok: false; error: "conflict" | "wrong-password" | "email-taken" | "gone"; field?: string };
+
+/**
+ * 4.4.2: the customer corrects their own data. Optimistic concurrency: the change applies only to the
+ * version the form was based on, so a concurrent edit is reported, never silently overwritten.
+ * A new e-mail needs the current password. Issued invoices keep the name and address they were issued with (5.2).
+ */
+export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, now: Date = new Date()): Promise<ProfileUpdateResult> {
+  const current = await db.customer.findUnique({ where: { id: c.customerId }, select: { ...profileSelect, passwordHash: true } });
+  if (!current) return { ok: false, error: "gone" };
+  if (current.version !== input.version) return { ok: false, error: "conflict" };
+
+  const next = {
+    name: input.name,
+    street: input.street,
+    postalCode: input.postalCode,
+    city: input.city,
+    country: input.country,
+    phone: input.phone || null,
+    email: input.email,
+  };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
+  if (changed.length === 0) {
+    const { passwordHash: _omit, ...profile } = current;
+    return { ok: true, profile, changed };
+  }
+
+  const emailChanged = changed.includes("email");
+  if (emailChanged) {
+    const ok = input.currentPassword ? await verifyPassword(current.passwordHash, input.currentPassword) : false;
+    if (!ok) return { ok: false, error: "wrong-password", field: "currentPassword" };
+    const taken = await db.customer.findFirst({ where: { email: next.email, NOT: { id: c.customerId } }, select: { id: true } });
+    const staffTaken = await db.staffUser.findFirst({ where: { email: next.email }, select: { id: true } });
+    if (taken || staffTaken) return { ok: false, error: "email-taken", field: "email" };
+  }
+
+  try {
+    const updated = await db.$transaction(async (tx) => {
+      const r = await tx.customer.updateMany({
+        where: { id: c.customerId, version: input.version },
+        data: { ...next, version: { increment: 1 }, lastActivityAt: now },
+      });
+      if (r.count !== 1) return null;
+      if (emailChanged) {
+        // 5a: the customer's "Modtag notifikation" subscriptions follow them to the new address.
+        await tx.notificationSubscription.updateMany({ where: { email: current.email }, data: { email: next.email } });
+      }
+      return tx.customer.findUnique({ where: { id: c.customerId }, select: profileSelect });
+    });
+    if (!updated) return { ok: false, error: "conflict" };
+    return { ok: true, profile: updated, changed };
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return { ok: false, error: "email-taken", field: "email" };
+    throw e;
+  }
+}
+
+/** ASVS 6.2.3: the current password is required; every session ends afterwards (7.4.3). */
+export async function changePassword(
+  c: CustomerPrincipal,
+  currentPassword: string,
+  newPassword: string,
+  now: Date = new Date(),
+): Promise<{ ok: true } | { ok: false; error: "wrong-password" }> {
+  const row = await db.customer.findUnique({ where: { id: c.customerId }, select: { passwordHash: true } });
+  if (!row) {
+    await burnPasswordCheck(currentPassword);
+    return { ok: false, error: "wrong-password" };
+  }
+  if (!(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false, error: "wrong-password" };
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction([
+    db.customer.update({ where: { id: c.customerId }, data: { passwordHash, lastActivityAt: now, version: { increment: 1 } } }),
+    db.authSession.updateMany({ where: { customerId: c.customerId, revokedAt: null }, data: { revokedAt: now } }),
+  ]);
+  return { ok: true };
+}
+
+export interface ConsentEventView {
+  action: "given" | "withdrawn";
+  occurredAt: Date;
+  channel: string;
+  wordingVersion: string;
+}
+
+export async function getConsentHistory(c: CustomerPrincipal): Promise<ConsentEventView[]> {
+  return db.consentEvent.findMany({
+    where: { customerId: c.customerId, purpose: "newsletter" },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    select: { action: true, occurredAt: true, channel: true, wordingVersion: true },
+  });
+}
+
+/**
+ * 4.9 / 2.2.3: give or withdraw newsletter consent. Each change appends an event (never updates one).
+ * Withdrawal deletes the marketing profile collected for the newsletter (5.4). Repeating the current
+ * state appends nothing.
+ */
+export async function setNewsletterConsent(
+  c: CustomerPrincipal,
+  subscribe: boolean,
+  now: Date = new Date(),
+): Promise<{ changed: boolean; profileDeleted: boolean }> {
+  return db.$transaction(async (tx) => {
+    const last = await tx.consentEvent.findFirst({
+      where: { customerId: c.customerId, purpose: "newsletter" },
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      select: { action: true },
+    });
+    const isSubscribed = last?.action === "given";
+    if (isSubscribed === subscribe) return { changed: false, profileDeleted: false };
+    await tx.consentEvent.create({
+      data: {
+        customerId: c.customerId,
+        purpose: "newsletter",
+        action: subscribe ? "given" : "withdrawn",
+        occurredAt: now,
+        channel: "selvbetjening",
+        wordingVersion: NEWSLETTER_CONSENT.version,
+      },
+    });
+    let profileDeleted = false;
+    if (!subscribe) {
+      const r = await tx.marketingProfile.deleteMany({ where: { customerId: c.customerId } });
+      profileDeleted = r.count > 0;
+    }
+    await tx.customer.update({ where: { id: c.customerId }, data: { lastActivityAt: now } });
+    return { changed: true, profileDeleted };
+  });
+}
+
+export interface NotificationView {
+  id: string;
+  productSku: string;
+  productName: string;
+  createdAt: Date;
+  notifiedAt: Date | null;
+}
+
+async function customerEmail(c: CustomerPrincipal): Promise<string | null> {
+  const row = await db.customer.findUnique({ where: { id: c.customerId }, select: { email: true } });
+  return row?.email ?? null;
+}
+
+/** 5a.1: subscriptions hold only an e-mail and a product; the customer's are those for their e-mail. */
+export async function listNotifications(c: CustomerPrincipal): Promise<NotificationView[]> {
+  const email = await customerEmail(c);
+  if (!email) return [];
+  return db.notificationSubscription.findMany({
+    where: { email },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, productSku: true, productName: true, createdAt: true, notifiedAt: true },
+  });
+}
+
+/** 5a.2: withdraw consent to one notification. An id that is not the customer's answers exactly like an unknown id. */
+export async function unsubscribeNotification(c: CustomerPrincipal, id: string): Promise<boolean> {
+  const email = await customerEmail(c);
+  if (!email) return false;
+  const r = await db.notificationSubscription.deleteMany({ where: { id, email } });
+  return r.count === 1;
+}
+
+export type RightsRequestResult = { ok: true; requestNumber: string } | { ok: false; error: "already-open" };
+
+/**
+ * 4.8: objection to the website-improvement processing of 2.1.1, and 4.6: restriction to storage.
+ * Both take effect on the account at once and go to the staff queue with the reason given.
+ */
+export async function createRightsRequest(
+  c: CustomerPrincipal,
+  type: "objection" | "restriction",
+  reason: string,
+  now: Date = new Date(),
+): Promise<RightsRequestResult> {
+  return db.$transaction(async (tx) => {
+    const open = await tx.privacyRequest.findFirst({
+      where: { customerId: c.customerId, type, status: { in: ["open", "awaiting_signature", "signature_received"] } },
+      select: { id: true },
+    });
+    if (open) return { ok: false as const, error: "already-open" as const };
+    const requestNumber = await nextRequestNumber(tx, type, now);
+    await tx.privacyRequest.create({
+      data: {
+        requestNumber,
+        customerId: c.customerId,
+        subjectRef: c.customerId,
+        type,
+        status: "open",
+        reason,
+        createdAt: now,
+        dueAt: requestDueDate(now),
+      },
+    });
+    await tx.customer.update({
+      where: { id: c.customerId },
+      data: type === "objection" ? { objectsToAnalytics: true, lastActivityAt: now } : { processingRestricted: true, lastActivityAt: now },
+    });
+    return { ok: true as const, requestNumber };
+  });
+}
+
+/**
+ * Recording website behaviour (2.1.1) for a customer, as the webshop's tracking integration calls it.
+ * Nothing is recorded after an objection (4.8) or while processing is restricted to storage (4.6).
+ */
+export async function recordWebsiteEvent(
+  customerId: string,
+  event: { kind: "page_view" | "search" | "product_click"; path?: string; searchTerm?: string; productSku?: string; browser: string; device: string; ipAddress: string },
+  now: Date = new Date(),
+): Promise<boolean> {
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { objectsToAnalytics: true, processingRestricted: true } });
+  if (!customer || customer.objectsToAnalytics || customer.processingRestricted) return false;
+  await db.websiteEvent.create({ data: { customerId, occurredAt: now, ...event } });
+  return true;
+}

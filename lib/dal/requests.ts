@@ -1,0 +1,260 @@
+import "server-only";
+import { db, type Tx } from "./db";
+import type { CustomerPrincipal, StaffPrincipal } from "./session";
+import { requestDueDate, buildErasurePlan, parseFinancialYearEnd, type ErasurePlan } from "@/lib/policy";
+import { env } from "@/lib/env";
+import { codesMatch, verificationCode } from "@/lib/security/verification";
+
+// Privacy requests (4.5, 4.6, 4.8): the customer's side, scoped to the session's customer, and the
+// staff queue (6.2). Statuses: erasure awaiting_signature → signature_received → completed | cancelled;
+// objection/restriction open → completed | rejected.
+
+export type RequestType = "erasure" | "objection" | "restriction";
+export type RequestStatus = "awaiting_signature" | "signature_received" | "open" | "completed" | "rejected" | "cancelled";
+export const OPEN_STATUSES: RequestStatus[] = ["awaiting_signature", "signature_received", "open"];
+
+const PREFIX: Record<RequestType, string> = { erasure: "SL", objection: "IN", restriction: "BG" };
+
+export async function nextRequestNumber(tx: Tx, type: RequestType, now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const prefix = `${PREFIX[type]}-${year}-`;
+  const count = await tx.privacyRequest.count({ where: { requestNumber: { startsWith: prefix } } });
+  return `${prefix}${String(count + 1).padStart(5, "0")}`;
+}
+
+export interface RequestView {
+  id: string;
+  requestNumber: string;
+  type: RequestType;
+  status: RequestStatus;
+  reason: string | null;
+  createdAt: Date;
+  dueAt: Date;
+  signatureReceivedAt: Date | null;
+  closedAt: Date | null;
+  resolution: string | null;
+}
+
+const requestSelect = {
+  id: true,
+  requestNumber: true,
+  type: true,
+  status: true,
+  reason: true,
+  createdAt: true,
+  dueAt: true,
+  signatureReceivedAt: true,
+  closedAt: true,
+  resolution: true,
+} as const;
+
+export async function listMyRequests(c: CustomerPrincipal): Promise<RequestView[]> {
+  return db.privacyRequest.findMany({ where: { customerId: c.customerId }, orderBy: { createdAt: "desc" }, select: requestSelect });
+}
+
+/** The customer's own request, or null: another customer's id answers exactly like an unknown id. */
+export async function getMyRequest(c: CustomerPrincipal, id: string): Promise<RequestView | null> {
+  return db.privacyRequest.findFirst({ where: { id, customerId: c.customerId }, select: requestSelect });
+}
+
+export type StartErasureResult = { ok: true; id: string; requestNumber: string } | { ok: false; error: "already-open"; requestNumber: string };
+
+/** 4.5 / 4.2.2: an erasure request waits for the signed PDF; due one month ahead (GDPR art. 12(3)). One open at a time. */
+export async function startErasure(c: CustomerPrincipal, now: Date = new Date()): Promise<StartErasureResult> {
+  return db.$transaction(async (tx) => {
+    const open = await tx.privacyRequest.findFirst({
+      where: { customerId: c.customerId, type: "erasure", status: { in: OPEN_STATUSES } },
+      select: { requestNumber: true },
+    });
+    if (open) return { ok: false as const, error: "already-open" as const, requestNumber: open.requestNumber };
+    const requestNumber = await nextRequestNumber(tx, "erasure", now);
+    const r = await tx.privacyRequest.create({
+      data: {
+        requestNumber,
+        customerId: c.customerId,
+        subjectRef: c.customerId,
+        type: "erasure",
+        status: "awaiting_signature",
+        createdAt: now,
+        dueAt: requestDueDate(now),
+      },
+      select: { id: true, requestNumber: true },
+    });
+    return { ok: true as const, ...r };
+  });
+}
+
+/** The customer may cancel while the request waits for the signature. */
+export async function cancelErasure(c: CustomerPrincipal, id: string, now: Date = new Date()): Promise<boolean> {
+  const r = await db.privacyRequest.updateMany({
+    where: { id, customerId: c.customerId, type: "erasure", status: "awaiting_signature" },
+    data: { status: "cancelled", closedAt: now, resolution: "Annulleret af kunden" },
+  });
+  return r.count === 1;
+}
+
+export interface ErasureFactsForCustomer {
+  orders: number;
+  lastOrderAt: Date | null;
+  invoices: number;
+  lastInvoiceAt: Date | null;
+}
+
+async function erasureFacts(customerId: string): Promise<ErasureFactsForCustomer> {
+  const [orders, orderAgg, invoices, invoiceAgg] = await Promise.all([
+    db.order.count({ where: { customerId } }),
+    db.order.aggregate({ where: { customerId }, _max: { placedAt: true } }),
+    db.invoice.count({ where: { customerId } }),
+    db.invoice.aggregate({ where: { customerId }, _max: { issuedAt: true } }),
+  ]);
+  return { orders, lastOrderAt: orderAgg._max.placedAt, invoices, lastInvoiceAt: invoiceAgg._max.issuedAt };
+}
+
+export async function myErasurePlan(c: CustomerPrincipal): Promise<ErasurePlan> {
+  return buildErasurePlan(await erasureFacts(c.customerId), parseFinancialYearEnd(env.FINANCIAL_YEAR_END));
+}
+
+export interface ErasureDocument {
+  request: { requestNumber: string; createdAt: Date; dueAt: Date; status: RequestStatus };
+  customer: { customerNumber: number; name: string; street: string; postalCode: string; city: string; country: string; email: string };
+  verificationCode: string;
+  plan: ErasurePlan;
+  contactEmail: string;
+}
+
+/** Everything the PDF of 4.2.2 shows. Only the owner's request is found. */
+export async function getErasureDocument(c: CustomerPrincipal, id: string): Promise<ErasureDocument | null> {
+  const r = await db.privacyRequest.findFirst({
+    where: { id, customerId: c.customerId, type: "erasure" },
+    select: {
+      id: true,
+      requestNumber: true,
+      createdAt: true,
+      dueAt: true,
+      status: true,
+      customer: { select: { customerNumber: true, name: true, street: true, postalCode: true, city: true, country: true, email: true } },
+    },
+  });
+  if (!r || !r.customer) return null;
+  return {
+    request: { requestNumber: r.requestNumber, createdAt: r.createdAt, dueAt: r.dueAt, status: r.status },
+    customer: r.customer,
+    verificationCode: verificationCode(env.NEXTAUTH_SECRET, r.id),
+    plan: await myErasurePlan(c),
+    contactEmail: env.PRIVACY_CONTACT_EMAIL,
+  };
+}
+
+// ---------------------------------------------------------------- staff (6.2)
+
+export interface QueueRow {
+  id: string;
+  requestNumber: string;
+  type: RequestType;
+  status: RequestStatus;
+  createdAt: Date;
+  dueAt: Date;
+  overdue: boolean;
+  ageDays: number;
+  customerNumber: number | null;
+  customerName: string | null;
+}
+
+export async function listQueue(_staff: StaffPrincipal, opts: { open: boolean }, now: Date = new Date()): Promise<QueueRow[]> {
+  const rows = await db.privacyRequest.findMany({
+    where: opts.open ? { status: { in: OPEN_STATUSES } } : { status: { notIn: OPEN_STATUSES } },
+    orderBy: opts.open ? { dueAt: "asc" } : { closedAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      requestNumber: true,
+      type: true,
+      status: true,
+      createdAt: true,
+      dueAt: true,
+      customer: { select: { customerNumber: true, name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    requestNumber: r.requestNumber,
+    type: r.type,
+    status: r.status,
+    createdAt: r.createdAt,
+    dueAt: r.dueAt,
+    overdue: OPEN_STATUSES.includes(r.status) && r.dueAt < now,
+    ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / 86_400_000),
+    customerNumber: r.customer?.customerNumber ?? null,
+    customerName: r.customer?.name ?? null,
+  }));
+}
+
+export interface StaffRequestView extends RequestView {
+  subjectRef: string;
+  handledBy: string | null;
+  customer: { customerNumber: number; name: string; email: string; processingRestricted: boolean; objectsToAnalytics: boolean } | null;
+  plan: ErasurePlan | null;
+}
+
+export async function getRequestForStaff(_staff: StaffPrincipal, id: string): Promise<StaffRequestView | null> {
+  const r = await db.privacyRequest.findUnique({
+    where: { id },
+    select: {
+      ...requestSelect,
+      subjectRef: true,
+      handledBy: true,
+      customerId: true,
+      customer: { select: { customerNumber: true, name: true, email: true, processingRestricted: true, objectsToAnalytics: true } },
+    },
+  });
+  if (!r) return null;
+  const { customerId, ...rest } = r;
+  const plan =
+    r.type === "erasure" && customerId && OPEN_STATUSES.includes(r.status)
+      ? buildErasurePlan(await erasureFacts(customerId), parseFinancialYearEnd(env.FINANCIAL_YEAR_END))
+      : null;
+  return { ...rest, plan };
+}
+
+export type SignatureResult = { ok: true; subjectRef: string } | { ok: false; error: "not-found" | "wrong-state" | "code-mismatch" };
+
+/** 4.2.2: the signed document arrived and its verification code matches the request. */
+export async function recordSignature(staff: StaffPrincipal, id: string, code: string, now: Date = new Date()): Promise<SignatureResult> {
+  const r = await db.privacyRequest.findUnique({ where: { id }, select: { id: true, type: true, status: true, subjectRef: true } });
+  if (!r || r.type !== "erasure") return { ok: false, error: "not-found" };
+  if (r.status !== "awaiting_signature") return { ok: false, error: "wrong-state" };
+  if (!codesMatch(verificationCode(env.NEXTAUTH_SECRET, r.id), code)) return { ok: false, error: "code-mismatch" };
+  const u = await db.privacyRequest.updateMany({
+    where: { id, status: "awaiting_signature" },
+    data: { status: "signature_received", signatureReceivedAt: now, handledBy: staff.staffId },
+  });
+  return u.count === 1 ? { ok: true, subjectRef: r.subjectRef } : { ok: false, error: "wrong-state" };
+}
+
+export type ResolveResult = { ok: true; subjectRef: string } | { ok: false; error: "not-found" | "wrong-state" };
+
+/**
+ * Closing an objection (4.8) or a restriction (4.6). Upheld: the flag stays. Rejected (4.8.2: the shop can
+ * show lawful grounds; 4.6: the data were found correct): the flag is lifted and the reason recorded.
+ */
+export async function resolveRequest(
+  staff: StaffPrincipal,
+  id: string,
+  decision: "completed" | "rejected",
+  resolution: string,
+  now: Date = new Date(),
+): Promise<ResolveResult> {
+  return db.$transaction(async (tx) => {
+    const r = await tx.privacyRequest.findUnique({ where: { id }, select: { type: true, status: true, customerId: true, subjectRef: true } });
+    if (!r || r.type === "erasure") return { ok: false as const, error: "not-found" as const };
+    if (r.status !== "open") return { ok: false as const, error: "wrong-state" as const };
+    await tx.privacyRequest.update({ where: { id }, data: { status: decision, resolution, closedAt: now, handledBy: staff.staffId } });
+    if (decision === "rejected" && r.customerId) {
+      await tx.customer.update({
+        where: { id: r.customerId },
+        data: r.type === "objection" ? { objectsToAnalytics: false } : { processingRestricted: false },
+      });
+    }
+    return { ok: true as const, subjectRef: r.subjectRef };
+  });
+}

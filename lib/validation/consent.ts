@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const newsletterSchema = z.strictObject({
+  subscribe: z.boolean({ error: "Vælg til eller fra" }),
+});
+export type NewsletterInput = z.input<typeof newsletterSchema>;
+
+export const unsubscribeNotificationSchema = z.strictObject({
+  id: z.string({ error: "Ukendt notifikation" }).min(1, "Ukendt notifikation").max(64, "Ukendt notifikation"),
+});
+
+const reason = z
+  .string({ error: "Skriv en begrundelse" })
+  .trim()
+  .min(10, "Skriv mindst 10 tegn, så vi kan forstå din begrundelse")
+  .max(2000, "Højst 2000 tegn");
+
+/** 4.8.1: objection requires "særlige grunde". */
+export const objectionSchema = z.strictObject({ reason });
+/** 4.6.1: restriction, e.g. because the data are believed to be incorrect. */
+export const restrictionSchema = z.strictObject({ reason });
+export type ReasonInput = z.input<typeof objectionSchema>;
+
+export const emptySchema = z.strictObject({});

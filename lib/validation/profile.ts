@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { emailField } from "./auth";
+
+// 4.4: the customer's own correction of their data. One schema for the form (zodResolver) and the action.
+
+export const COUNTRIES = [
+  { code: "DK", name: "Danmark" },
+  { code: "SE", name: "Sverige" },
+  { code: "NO", name: "Norge" },
+  { code: "DE", name: "Tyskland" },
+  { code: "FI", name: "Finland" },
+  { code: "IS", name: "Island" },
+  { code: "FO", name: "Færøerne" },
+  { code: "GL", name: "Grønland" },
+  { code: "NL", name: "Holland" },
+  { code: "GB", name: "Storbritannien" },
+] as const;
+const COUNTRY_CODES = COUNTRIES.map((c) => c.code) as [string, ...string[]];
+
+export function countryName(code: string): string {
+  return COUNTRIES.find((c) => c.code === code)?.name ?? code;
+}
+
+// Letters from any alphabet, spaces and the punctuation names and addresses use; no control characters or markup.
+const SAFE_TEXT = /^[\p{L}\p{M}\p{N} .,'’\-/&()#°]+$/u;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Skriv ${label}` })
+    .trim()
+    .min(1, `Skriv ${label}`)
+    .max(max, `Højst ${max} tegn`)
+    .regex(SAFE_TEXT, `${label[0].toUpperCase()}${label.slice(1)} indeholder tegn, vi ikke kan bruge`);
+
+export const profileSchema = z
+  .strictObject({
+    name: text("dit navn", 100),
+    street: text("vej og husnummer", 120),
+    postalCode: z.string({ error: "Skriv postnummer" }).trim().min(1, "Skriv postnummer").max(12, "Højst 12 tegn"),
+    city: text("by", 60),
+    country: z.enum(COUNTRY_CODES, { error: "Vælg et land fra listen" }),
+    phone: z.string({ error: "Ugyldigt telefonnummer" }).trim().max(20, "Højst 20 tegn"),
+    email: emailField,
+    /** Needed only when the e-mail changes (checked against the stored e-mail in the action and the DAL). */
+    currentPassword: z.string().max(1024, "Adgangskoden er for lang").optional(),
+    /** The version the form was based on (optimistic concurrency, 4.4). */
+    version: z.number({ error: "Genindlæs siden og prøv igen" }).int().min(0),
+  })
+  .superRefine((v, ctx) => {
+    if (v.country === "DK") {
+      if (!/^\d{4}$/.test(v.postalCode)) {
+        ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Et dansk postnummer er 4 cifre" });
+      }
+      const phone = v.phone.replace(/\s/g, "");
+      if (phone && !/^(\+45)?\d{8}$/.test(phone)) {
+        ctx.addIssue({ code: "custom", path: ["phone"], message: "Et dansk telefonnummer er 8 cifre, evt. med +45 foran" });
+      }
+    } else {
+      if (!/^[A-Za-z0-9][A-Za-z0-9 \-]{1,10}$/.test(v.postalCode)) {
+        ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Postnummeret må kun indeholde bogstaver, tal, mellemrum og bindestreg" });
+      }
+      const phone = v.phone.replace(/[\s\-()]/g, "");
+      if (phone && !/^\+?\d{6,15}$/.test(phone)) {
+        ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv telefonnummeret med landekode, fx +46 701234567" });
+      }
+    }
+  })
+  .transform((v) => ({ ...v, phone: normalisePhone(v.phone, v.country) }));
+
+export type ProfileFormValues = z.input<typeof profileSchema>;
+export type ProfileInput = z.output<typeof profileSchema>;
+
+function normalisePhone(phone: string, country: string): string {
+  const compact = phone.replace(/[\s\-()]/g, "");
+  if (!compact) return "";
+  if (country === "DK") return compact.startsWith("+45") ? compact : `+45${compact}`;
+  return compact;
+}
+
