@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireStaffPage } from "@/lib/dal/session";
+import { getRequestForStaff } from "@/lib/dal/requests";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { STATUS_LABEL, TYPE_LABEL } from "@/components/request-labels";
+import { RecordSignatureForm, ResolveRequestForm } from "@/components/staff-forms";
+import { ExecuteErasure } from "@/components/execute-erasure";
+import { Clause } from "@/components/clause";
+
+export const metadata: Metadata = { title: "Anmodning" };
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const staff = await requireStaffPage(`/personale/anmodninger/${encodeURIComponent(id)}`);
+  const r = await getRequestForStaff(staff, id);
+  if (!r) notFound();
+  const isDpo = staff.role === "dpo";
+  return (
+    <main>
+      <p>
+        <Link href="/personale">← Alle anmodninger</Link>
+      </p>
+      <h1>
+        Anmodning {r.requestNumber}
+      </h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Type</dt>
+          <dd>{TYPE_LABEL[r.type]}</dd>
+          <dt>Status</dt>
+          <dd data-testid="request-status">{STATUS_LABEL[r.status]}</dd>
+          <dt>Oprettet</dt>
+          <dd>{formatDateTime(r.createdAt)}</dd>
+          <dt>Frist</dt>
+          <dd>{formatDate(r.dueAt)}</dd>
+          <dt>Kunde</dt>
+          <dd>
+            {r.customer ? (
+              <>
+                {r.customer.name}, kundenr. {r.customer.customerNumber}
+                {isDpo ? <> · {r.customer.email}</> : null}
+                {r.customer.processingRestricted ? <span className="tag"> Begrænset (4.6)</span> : null}
+                {r.customer.objectsToAnalytics ? <span className="tag"> Indsigelse (4.8)</span> : null}
+              </>
+            ) : (
+              <span className="muted">Slettet. Pseudonym reference: {r.subjectRef}</span>
+            )}
+          </dd>
+          {r.reason ? (
+            <>
+              <dt>Kundens begrundelse</dt>
+              <dd>{r.reason}</dd>
+            </>
+          ) : null}
+          {r.signatureReceivedAt ? (
+            <>
+              <dt>Underskrift modtaget</dt>
+              <dd>{formatDateTime(r.signatureReceivedAt)}</dd>
+            </>
+          ) : null}
+          {r.resolution ? (
+            <>
+              <dt>Afgørelse</dt>
+              <dd>{r.resolution}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+
+      {r.plan ? (
+        <section className="card" aria-labelledby="plan">
+          <h2 id="plan">Det sker ved sletning</h2>
+          <h3>Slettes</h3>
+          <ul>
+            {r.plan.removed.map((x) => (
+              <li key={x.title}>
+                {x.title}: {x.description}
+              </li>
+            ))}
+          </ul>
+          <h3>Beholdes uden kobling til kunden</h3>
+          <ul>
+            {r.plan.kept.map((x) => (
+              <li key={x.title}>
+                {x.title}: {x.keeps}
+                {x.until ? ` indtil ${formatDate(x.until)}` : ""} (<Clause n={x.clause} />)
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {r.type === "erasure" && r.status === "awaiting_signature" ? (
+        <section className="card" aria-labelledby="underskrift">
+          <h2 id="underskrift">Underskrevet dokument modtaget</h2>
+          <p className="muted">
+            Kontrollér, at dokumentet er personligt underskrevet, og skriv koden fra dokumentet (<Clause n="4.2.2" />
+            ).
+          </p>
+          <RecordSignatureForm requestId={r.id} />
+        </section>
+      ) : null}
+
+      {r.type === "erasure" && r.status === "signature_received" ? (
+        <section className="card" aria-labelledby="gennemfoer">
+          <h2 id="gennemfoer">Gennemfør sletning</h2>
+          {isDpo ? <ExecuteErasure requestId={r.id} /> : <p>Kun den databeskyttelsesansvarlige kan gennemføre sletningen (pkt. 6.2).</p>}
+        </section>
+      ) : null}
+
+      {r.type !== "erasure" && r.status === "open" ? (
+        <section className="card" aria-labelledby="afgoer">
+          <h2 id="afgoer">Afgør anmodningen</h2>
+          {isDpo ? <ResolveRequestForm requestId={r.id} /> : <p>Kun den databeskyttelsesansvarlige kan afgøre anmodningen (pkt. 6.2).</p>}
+        </section>
+      ) : null}
+    </main>
+  );
+}

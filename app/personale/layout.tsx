@@ -1,0 +1,35 @@
+import { NavLinks } from "@/components/nav";
+import { LogoutButton } from "@/components/logout-button";
+import { requireStaffPage } from "@/lib/dal/session";
+
+export const dynamic = "force-dynamic";
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const staff = await requireStaffPage("/personale");
+  const links = [
+    { href: "/personale", label: "Anmodninger" },
+    ...(staff.role === "dpo"
+      ? [
+          { href: "/personale/fakturaer", label: "Fakturaer" },
+          { href: "/personale/revisionsspor", label: "Revisionsspor" },
+        ]
+      : []),
+    { href: "/personale/politik", label: "Bemærkninger til politikken" },
+  ];
+  return (
+    <>
+      <div className="account-nav">
+        <div className="inner">
+          <NavLinks links={links} label="Personale" />
+          <div className="who">
+            <span>
+              {staff.name} · {staff.role === "dpo" ? "databeskyttelsesansvarlig" : "kundeservice"}
+            </span>
+            <LogoutButton />
+          </div>
+        </div>
+      </div>
+      {children}
+    </>
+  );
+}

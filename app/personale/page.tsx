@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaffPage } from "@/lib/dal/session";
+import { listQueue } from "@/lib/dal/requests";
+import { formatDate } from "@/lib/format";
+import { STATUS_LABEL, TYPE_LABEL } from "@/components/request-labels";
+
+export const metadata: Metadata = { title: "Anmodninger" };
+
+export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await requireStaffPage("/personale");
+  const params = await searchParams;
+  const [open, closed] = await Promise.all([listQueue(staff, { open: true }), listQueue(staff, { open: false })]);
+  const overdue = open.filter((r) => r.overdue).length;
+  return (
+    <main>
+      <h1>Anmodninger fra kunder</h1>
+      {params.adgang === "naegtet" ? (
+        <p className="notice" role="status">
+          Din rolle giver ikke adgang til den side (pkt. 6.2).
+        </p>
+      ) : null}
+      <p className="muted">
+        Sletning, indsigelse og begrænsning. Fristen er én måned fra anmodningen (GDPR art. 12, stk. 3).{" "}
+        {overdue ? <strong className="tag overdue">{overdue} over fristen</strong> : null}
+      </p>
+      <section className="card" aria-labelledby="aabne">
+        <h2 id="aabne">Åbne ({open.length})</h2>
+        {open.length === 0 ? <p>Ingen åbne anmodninger.</p> : <QueueTable rows={open} />}
+      </section>
+      <section className="card" aria-labelledby="afsluttede">
+        <h2 id="afsluttede">Afsluttede</h2>
+        {closed.length === 0 ? <p>Ingen endnu.</p> : <QueueTable rows={closed} />}
+      </section>
+    </main>
+  );
+}
+
+function QueueTable({ rows }: { rows: Awaited<ReturnType<typeof listQueue>> }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Nummer</th>
+            <th scope="col">Type</th>
+            <th scope="col">Status</th>
+            <th scope="col">Kunde</th>
+            <th scope="col">Alder</th>
+            <th scope="col">Frist</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-overdue={r.overdue ? "true" : undefined}>
+              <td>
+                <Link href={`/personale/anmodninger/${r.id}`}>{r.requestNumber}</Link>
+              </td>
+              <td>{TYPE_LABEL[r.type]}</td>
+              <td>{STATUS_LABEL[r.status]}</td>
+              <td>{r.customerNumber ? `${r.customerName} (${r.customerNumber})` : <span className="muted">Slettet kunde</span>}</td>
+              <td>{r.ageDays} dage</td>
+              <td>
+                {formatDate(r.dueAt)} {r.overdue ? <span className="tag overdue">Over fristen</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { recordSignatureSchema, resolveRequestSchema, type RecordSignatureInput, type ResolveRequestInput } from "@/lib/validation/staff";
+import { recordSignatureAction, resolveRequestAction } from "@/lib/actions/staff";
+import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
+
+type Status = { ok: boolean; message: string } | null;
+
+export function RecordSignatureForm({ requestId }: { requestId: string }) {
+  const [status, setStatus] = useState<Status>(null);
+  const router = useRouter();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RecordSignatureInput>({ resolver: zodResolver(recordSignatureSchema), defaultValues: { requestId, code: "" } });
+  const onSubmit = handleSubmit(async (values) => {
+    const r = await recordSignatureAction(values);
+    setStatus(r);
+    if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["code", "confirmSigned"] as const);
+    else router.refresh();
+  });
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Registrér underskrevet dokument">
+      <input type="hidden" {...register("requestId")} />
+      <TextField id="code" label="Verifikationskode fra dokumentet" hint="Står på den underskrevne PDF, fx ABCD-EF23" error={errors.code} registration={register("code")} autoComplete="off" />
+      <div className="field">
+        <label>
+          <input type="checkbox" {...register("confirmSigned")} aria-invalid={errors.confirmSigned ? true : undefined} aria-describedby={errors.confirmSigned ? "confirmSigned-error" : undefined} />{" "}
+          Dokumentet er modtaget og personligt underskrevet (pkt. 4.2.2)
+        </label>
+        <FieldMessage id="confirmSigned" message={errors.confirmSigned?.message} />
+      </div>
+      <FormStatus status={status} />
+      <div>
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Registrerer …" : "Registrér underskrift"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ResolveRequestForm({ requestId }: { requestId: string }) {
+  const [status, setStatus] = useState<Status>(null);
+  const router = useRouter();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ResolveRequestInput>({ resolver: zodResolver(resolveRequestSchema), defaultValues: { requestId, decision: "completed", resolution: "" } });
+  const onSubmit = handleSubmit(async (values) => {
+    const r = await resolveRequestAction(values);
+    setStatus(r);
+    if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["decision", "resolution"] as const);
+    else router.refresh();
+  });
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Afgør anmodningen">
+      <input type="hidden" {...register("requestId")} />
+      <fieldset className="field">
+        <legend className="label">Afgørelse</legend>
+        <label>
+          <input type="radio" value="completed" {...register("decision")} /> Imødekom (markeringen på kontoen bevares)
+        </label>
+        <label>
+          <input type="radio" value="rejected" {...register("decision")} /> Afvis (markeringen fjernes)
+        </label>
+        <FieldMessage id="decision" message={errors.decision?.message} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="resolution">Begrundelse til kunden</label>
+        <textarea id="resolution" rows={3} aria-invalid={errors.resolution ? true : undefined} aria-describedby={errors.resolution ? "resolution-error" : undefined} {...register("resolution")} />
+        <FieldMessage id="resolution" message={errors.resolution?.message} />
+      </div>
+      <FormStatus status={status} />
+      <div>
+        <button type="submit" disabled={isSubmitting}>
+          Gem afgørelse
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { test, expect } from "@playwright/test";
+import { DEMO, logIn, logInAsCustomer, logOut } from "./helpers";
+
+// Issue 2: Log ind / Log ud, the redirect when logged out, wrong password, the staff area.
+
+test("logged out, /konto redirects to the login and back after login", async ({ page }) => {
+  await page.goto("/konto/oplysninger");
+  await expect(page).toHaveURL(/\/log-ind\?callbackUrl=%2Fkonto%2Foplysninger/);
+  await page.getByLabel("E-mailadresse").fill(DEMO.customer.email);
+  await page.getByLabel("Adgangskode").fill(DEMO.customer.password);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await expect(page).toHaveURL(/\/konto\/oplysninger$/);
+});
+
+test("the demo customer logs in, sees name and customer number, and logs out", async ({ page }) => {
+  await logInAsCustomer(page);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO.customer.name);
+  await expect(page.getByTestId("kundenummer")).toHaveText(DEMO.customer.number);
+  await logOut(page);
+  await expect(page.getByText("Du er logget ud.")).toBeVisible();
+  await page.goto("/konto");
+  await expect(page).toHaveURL(/\/log-ind/);
+});
+
+test("a wrong password and an unknown e-mail get the same Danish message", async ({ page }) => {
+  await logIn(page, { email: DEMO.fresh.email, password: "forkert-kode-123" });
+  const status = page.getByRole("status").filter({ hasText: "forkert" });
+  await expect(status).toHaveText("E-mailadressen eller adgangskoden er forkert.");
+  await logIn(page, { email: "findes-ikke@example.dk", password: "forkert-kode-123" });
+  await expect(page.getByRole("status").filter({ hasText: "forkert" })).toHaveText("E-mailadressen eller adgangskoden er forkert.");
+  await expect(page).toHaveURL(/\/log-ind/);
+});
+
+test("invalid input is explained under the field", async ({ page }) => {
+  await page.goto("/log-ind");
+  await page.getByLabel("E-mailadresse").fill("ikke-en-email");
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await expect(page.getByText("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk")).toBeVisible();
+  await expect(page.getByText("Skriv din adgangskode")).toBeVisible();
+  await expect(page.getByLabel("E-mailadresse")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("a customer never reaches the staff area", async ({ page }) => {
+  await logInAsCustomer(page);
+  await page.goto("/personale");
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.getByText("Anmodninger")).toHaveCount(0);
+});
+
+test("staff log in at the same form and land in their own area", async ({ page }) => {
+  await logIn(page, DEMO.dpo);
+  await expect(page).toHaveURL(/\/personale$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Anmodninger");
+  await page.goto("/konto");
+  await expect(page).toHaveURL(/\/personale$/);
+});

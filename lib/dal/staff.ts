@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "./db";
+import type { StaffPrincipal } from "./session";
+
+// What staff look up outside the request queue. Callers have checked the role (6.2); the functions
+// take the principal so that no call can be made without one.
+
+export interface InvoiceView {
+  invoiceNumber: string;
+  issuedAt: Date;
+  description: string;
+  netOre: number;
+  vatOre: number;
+  totalOre: number;
+  billingName: string | null;
+  billingAddress: string | null;
+  orderNumber: string | null;
+  linkedCustomerNumber: number | null;
+  retainUntil: Date;
+  anonymisedAt: Date | null;
+}
+
+/** Invoices by invoice or order number, as bookkeeping needs them (5.2). */
+export async function searchInvoices(_staff: StaffPrincipal, q: string): Promise<InvoiceView[]> {
+  if (!q) return [];
+  const rows = await db.invoice.findMany({
+    where: { OR: [{ invoiceNumber: q }, { order: { orderNumber: q } }] },
+    take: 20,
+    select: {
+      invoiceNumber: true,
+      issuedAt: true,
+      description: true,
+      netOre: true,
+      vatOre: true,
+      totalOre: true,
+      billingName: true,
+      billingStreet: true,
+      billingPostalCode: true,
+      billingCity: true,
+      billingCountry: true,
+      retainUntil: true,
+      anonymisedAt: true,
+      order: { select: { orderNumber: true } },
+      customer: { select: { customerNumber: true } },
+    },
+  });
+  return rows.map((r) => ({
+    invoiceNumber: r.invoiceNumber,
+    issuedAt: r.issuedAt,
+    description: r.description,
+    netOre: r.netOre,
+    vatOre: r.vatOre,
+    totalOre: r.totalOre,
+    billingName: r.billingName,
+    billingAddress: r.billingStreet ? `${r.billingStreet}, ${r.billingPostalCode} ${r.billingCity}, ${r.billingCountry}` : null,
+    orderNumber: r.order?.orderNumber ?? null,
+    linkedCustomerNumber: r.customer?.customerNumber ?? null,
+    retainUntil: r.retainUntil,
+    anonymisedAt: r.anonymisedAt,
+  }));
+}

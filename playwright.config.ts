@@ -1,0 +1,43 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// E2E journeys against a production build on a throw-away database (test/run-all.sh prepares both).
+const PORT = Number(process.env.E2E_PORT ?? 3211);
+const DB = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: "da-DK",
+    timezoneId: "Europe/Copenhagen",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+    url: `http://localhost:${PORT}/log-ind`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: DB,
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      MAIL_OUTBOX_DIR: "data/e2e-outbox",
+      LOG_LEVEL: "info",
+    },
+  },
+});
