@@ -15,10 +15,8 @@ const reason = z
   .min(10, "Skriv mindst 10 tegn, så vi kan forstå din begrundelse")
   .max(2000, "Højst 2000 tegn");
 
-/** 4.8.1: objection requires "særlige grunde". */
-export const objectionSchema = z.strictObject({ reason });
-/** 4.6.1: restriction, e.g. because the data are believed to be incorrect. */
-export const restrictionSchema = z.strictObject({ reason });
-export type ReasonInput = z.input<typeof objectionSchema>;
+/** 4.8.1 objection ("særlige grunde") and 4.6.1 restriction (e.g. data believed incorrect) both take a reason. */
+export const reasonSchema = z.strictObject({ reason });
+export type ReasonInput = z.input<typeof reasonSchema>;
 
 export const emptySchema = z.strictObject({});

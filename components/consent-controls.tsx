@@ -1,0 +1,99 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { setNewsletterAction, unsubscribeNotificationAction, objectAction, restrictAction } from "@/lib/actions/consent";
+import { reasonSchema, type ReasonInput } from "@/lib/validation/consent";
+import { applyFieldErrors, FieldMessage, FormStatus } from "./form";
+
+type Status = { ok: boolean; message: string } | null;
+
+export function NewsletterToggle({ subscribed }: { subscribed: boolean }) {
+  const [status, setStatus] = useState<Status>(null);
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  const run = (subscribe: boolean) =>
+    start(async () => {
+      const r = await setNewsletterAction({ subscribe });
+      setStatus(r);
+      router.refresh();
+    });
+  return (
+    <div>
+      {subscribed ? (
+        <button type="button" className="secondary" disabled={pending} onClick={() => run(false)}>
+          {pending ? "Afmelder …" : "Afmeld nyhedsbrevet"}
+        </button>
+      ) : (
+        <button type="button" disabled={pending} onClick={() => run(true)}>
+          {pending ? "Tilmelder …" : "Tilmeld nyhedsbrevet"}
+        </button>
+      )}
+      <FormStatus status={status} />
+    </div>
+  );
+}
+
+export function UnsubscribeNotification({ id, productName }: { id: string; productName: string }) {
+  const [status, setStatus] = useState<Status>(null);
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`Afmeld ${productName}`}
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const r = await unsubscribeNotificationAction({ id });
+            setStatus(r);
+            router.refresh();
+          })
+        }
+      >
+        Afmeld
+      </button>
+      <FormStatus status={status} />
+    </>
+  );
+}
+
+/** 4.8 objection and 4.6 restriction share one form: a reason, sent to the staff queue. */
+export function ReasonForm({ kind, submitLabel }: { kind: "objection" | "restriction"; submitLabel: string }) {
+  const [status, setStatus] = useState<Status>(null);
+  const router = useRouter();
+  const id = `${kind}-reason`;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<ReasonInput>({ resolver: zodResolver(reasonSchema), defaultValues: { reason: "" } });
+  const onSubmit = handleSubmit(async (values) => {
+    const r = await (kind === "objection" ? objectAction(values) : restrictAction(values));
+    setStatus(r);
+    if (r.ok) {
+      reset();
+      router.refresh();
+    } else applyFieldErrors(r.fieldErrors, setError, ["reason"] as const);
+  });
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={submitLabel}>
+      <div className="field">
+        <label htmlFor={id}>Begrundelse</label>
+        <textarea id={id} rows={3} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-error` : undefined} {...register("reason")} />
+        <FieldMessage id={id} message={errors.reason?.message} />
+      </div>
+      <FormStatus status={status} />
+      <div>
+        <button type="submit" disabled={isSubmitting}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

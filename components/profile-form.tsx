@@ -1,0 +1,100 @@
+"use client";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { COUNTRIES, profileSchema, type ProfileFormValues, type ProfileInput } from "@/lib/validation/profile";
+import { updateProfileAction } from "@/lib/actions/account";
+import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
+
+const FIELDS = ["name", "street", "postalCode", "city", "country", "phone", "email", "currentPassword", "version"] as const;
+
+export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "currentPassword"> }) {
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const [savedEmail, setSavedEmail] = useState(initial.email);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ProfileFormValues, unknown, ProfileInput>({
+    resolver: zodResolver(profileSchema),
+    defaultValues: { ...initial, currentPassword: "" },
+    mode: "onTouched",
+  });
+  const email = useWatch({ control, name: "email" });
+  const country = useWatch({ control, name: "country" });
+  const emailChanging = (email ?? "").trim().toLowerCase() !== savedEmail.toLowerCase();
+
+  const onSubmit = handleSubmit(async (values) => {
+    setStatus(null);
+    const { currentPassword, ...rest } = values;
+    const r = await updateProfileAction(emailChanging ? values : rest);
+    setStatus(r);
+    if (r.ok) {
+      if (r.data) setValue("version", r.data.version);
+      setValue("currentPassword", "");
+      setSavedEmail(values.email);
+    } else {
+      applyFieldErrors(r.fieldErrors, setError, FIELDS);
+    }
+  });
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Dine oplysninger">
+      <input type="hidden" {...register("version", { valueAsNumber: true })} />
+      <TextField id="name" label="Navn" autoComplete="name" error={errors.name} registration={register("name")} />
+      <TextField id="street" label="Vej og husnummer" autoComplete="street-address" error={errors.street} registration={register("street")} />
+      <div className="row">
+        <TextField
+          id="postalCode"
+          label="Postnummer"
+          autoComplete="postal-code"
+          inputMode={country === "DK" ? "numeric" : "text"}
+          error={errors.postalCode}
+          registration={register("postalCode")}
+        />
+        <TextField id="city" label="By" autoComplete="address-level2" error={errors.city} registration={register("city")} />
+      </div>
+      <div className="field">
+        <label htmlFor="country">Land</label>
+        <select id="country" autoComplete="country" aria-invalid={errors.country ? true : undefined} aria-describedby={errors.country ? "country-error" : undefined} {...register("country")}>
+          {COUNTRIES.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <FieldMessage id="country" message={errors.country?.message} />
+      </div>
+      <TextField
+        id="phone"
+        label="Telefonnummer"
+        type="tel"
+        autoComplete="tel"
+        hint={country === "DK" ? "8 cifre, evt. med +45 foran" : "Med landekode, fx +46 701234567"}
+        error={errors.phone}
+        registration={register("phone")}
+      />
+      <TextField id="email" label="E-mailadresse" type="email" autoComplete="email" error={errors.email} registration={register("email")} />
+      {emailChanging ? (
+        <TextField
+          id="currentPassword"
+          label="Nuværende adgangskode"
+          type="password"
+          autoComplete="current-password"
+          hint="Skal bruges, når du ændrer e-mailadressen"
+          error={errors.currentPassword}
+          registration={register("currentPassword")}
+        />
+      ) : null}
+      <FormStatus status={status} />
+      <div>
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Gemmer …" : "Gem ændringer"}
+        </button>
+      </div>
+    </form>
+  );
+}
