@@ -35,27 +35,27 @@ export function NewsletterToggle({ subscribed }: { subscribed: boolean }) {
   );
 }
 
+/** Stays in the list after success, saying so, so the confirmation is not lost with the row. */
 export function UnsubscribeNotification({ id, productName }: { id: string; productName: string }) {
   const [status, setStatus] = useState<Status>(null);
   const [pending, start] = useTransition();
-  const router = useRouter();
   return (
     <>
-      <button
-        type="button"
-        className="secondary"
-        aria-label={`Afmeld ${productName}`}
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const r = await unsubscribeNotificationAction({ id });
-            setStatus(r);
-            router.refresh();
-          })
-        }
-      >
-        Afmeld
-      </button>
+      {status?.ok ? null : (
+        <button
+          type="button"
+          className="secondary"
+          aria-label={`Afmeld ${productName}`}
+          disabled={pending}
+          onClick={() =>
+            start(async () => {
+              setStatus(await unsubscribeNotificationAction({ id }));
+            })
+          }
+        >
+          Afmeld
+        </button>
+      )}
       <FormStatus status={status} />
     </>
   );

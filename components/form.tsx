@@ -29,7 +29,7 @@ export function TextField({
           {hint}
         </span>
       ) : null}
-      <input id={id} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...input} {...registration} />
+      <input id={id} type="text" aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...input} {...registration} />
       <FieldMessage id={id} message={message} />
     </div>
   );

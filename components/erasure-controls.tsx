@@ -1,0 +1,71 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startErasureSchema, type StartErasureInput } from "@/lib/validation/erasure";
+import { cancelErasureAction, startErasureAction } from "@/lib/actions/erasure";
+import { FieldMessage, FormStatus } from "./form";
+
+type Status = { ok: boolean; message: string } | null;
+
+export function StartErasureForm() {
+  const [status, setStatus] = useState<Status>(null);
+  const router = useRouter();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<StartErasureInput>({ resolver: zodResolver(startErasureSchema) });
+  const onSubmit = handleSubmit(async (values) => {
+    const r = await startErasureAction(values);
+    setStatus(r);
+    router.refresh();
+  });
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Start sletning">
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            {...register("understood")}
+            aria-invalid={errors.understood ? true : undefined}
+            aria-describedby={errors.understood ? "understood-error" : undefined}
+          />{" "}
+          Jeg har læst, hvad der slettes, og hvad der gemmes
+        </label>
+        <FieldMessage id="understood" message={errors.understood?.message} />
+      </div>
+      <FormStatus status={status} />
+      <div>
+        <button type="submit" className="danger" disabled={isSubmitting}>
+          {isSubmitting ? "Opretter …" : "Start sletning"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function CancelErasureButton({ id }: { id: string }) {
+  const [status, setStatus] = useState<Status>(null);
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  return (
+    <div>
+      <button
+        type="button"
+        className="secondary"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            setStatus(await cancelErasureAction({ id }));
+            router.refresh();
+          })
+        }
+      >
+        Annullér anmodningen
+      </button>
+      <FormStatus status={status} />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { Document, Page, Text, View, StyleSheet, renderToBuffer } from "@react-pdf/renderer";
+import type { ErasureDocument } from "@/lib/dal/requests";
+import { CONTROLLER } from "@/lib/policy";
+import { formatDate } from "@/lib/format";
+import { countryName } from "@/lib/validation/profile";
+
+// The PDF of 4.2.2: "Anmodning om sletning af personoplysninger", to sign personally and return.
+// Built-in Helvetica renders æ, ø and å.
+
+const s = StyleSheet.create({
+  page: { padding: 48, fontSize: 10.5, fontFamily: "Helvetica", lineHeight: 1.4, color: "#1f2328" },
+  brand: { fontSize: 10, color: "#57606a", marginBottom: 16 },
+  h1: { fontSize: 17, fontFamily: "Helvetica-Bold", marginBottom: 12 },
+  h2: { fontSize: 12, fontFamily: "Helvetica-Bold", marginTop: 14, marginBottom: 6 },
+  row: { flexDirection: "row", marginBottom: 2 },
+  label: { width: 140, fontFamily: "Helvetica-Bold" },
+  value: { flex: 1 },
+  code: { fontFamily: "Courier-Bold", fontSize: 13 },
+  item: { marginBottom: 3, paddingLeft: 10 },
+  sign: { flexDirection: "row", marginTop: 36, gap: 24 },
+  signBox: { flex: 1, borderTopWidth: 1, borderTopColor: "#1f2328", paddingTop: 4 },
+  small: { fontSize: 9, color: "#57606a" },
+  box: { borderWidth: 1, borderColor: "#d8dee4", padding: 10, marginTop: 10 },
+});
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={s.row}>
+      <Text style={s.label}>{label}</Text>
+      <Text style={s.value}>{value}</Text>
+    </View>
+  );
+}
+
+export function ErasurePdf({ doc }: { doc: ErasureDocument }) {
+  const c = doc.customer;
+  return (
+    <Document title={`Anmodning om sletning ${doc.request.requestNumber}`} author="123multiservice" language="da">
+      <Page size="A4" style={s.page}>
+        <Text style={s.brand}>
+          {CONTROLLER.name} · {CONTROLLER.street} · {CONTROLLER.postalCode} {CONTROLLER.city}
+        </Text>
+        <Text style={s.h1}>Anmodning om sletning af personoplysninger</Text>
+        <Row label="Anmodningsnummer" value={doc.request.requestNumber} />
+        <Row label="Dato for anmodning" value={formatDate(doc.request.createdAt)} />
+        <Row label="Besvares senest" value={formatDate(doc.request.dueAt)} />
+        <View style={s.row}>
+          <Text style={s.label}>Verifikationskode</Text>
+          <Text style={s.code}>{doc.verificationCode}</Text>
+        </View>
+
+        <Text style={s.h2}>Kunde</Text>
+        <Row label="Kundenummer" value={String(c.customerNumber)} />
+        <Row label="Navn" value={c.name} />
+        <Row label="Adresse" value={`${c.street}, ${c.postalCode} ${c.city}, ${countryName(c.country)}`} />
+        <Row label="E-mailadresse" value={c.email} />
+
+        <Text style={s.h2}>Det slettes</Text>
+        {doc.plan.removed.map((x) => (
+          <Text key={x.title} style={s.item}>
+            • {x.title}: {x.description}
+          </Text>
+        ))}
+        <Text style={s.h2}>Det gemmes, uden kobling til dig, og hvor længe</Text>
+        {doc.plan.kept.map((x) => (
+          <Text key={x.title} style={s.item}>
+            • {x.title}: {x.keeps}
+            {x.until ? `, til ${formatDate(x.until)}` : ""} (pkt. {x.clause})
+          </Text>
+        ))}
+        <Text style={s.small}>
+          Vi er ikke forpligtet til at slette oplysninger, der er nødvendige for at overholde bogføringsloven eller for at gøre et retskrav gældende
+          (Persondatapolitik pkt. 4.5.1 og 5.2).
+        </Text>
+
+        <Text style={s.h2}>Underskrift</Text>
+        <Text>Jeg anmoder om, at 123multiservice sletter mine personoplysninger som beskrevet ovenfor.</Text>
+        <View style={s.sign}>
+          <Text style={s.signBox}>Dato</Text>
+          <Text style={s.signBox}>Underskrift</Text>
+        </View>
+
+        <View style={s.box}>
+          <Text style={{ fontFamily: "Helvetica-Bold" }}>Sådan sender du den tilbage (pkt. 4.2.2)</Text>
+          <Text>Underskriv personligt, og send dokumentet enten</Text>
+          <Text style={s.item}>• indscannet pr. e-mail til {doc.contactEmail}, eller</Text>
+          <Text style={s.item}>
+            • med posten til {CONTROLLER.name}, {CONTROLLER.street}, {CONTROLLER.postalCode} {CONTROLLER.city}.
+          </Text>
+          <Text style={s.small}>Skriv anmodningsnummeret i emnefeltet. Sletningen gennemføres, når vi har kontrolleret underskriften og koden.</Text>
+        </View>
+      </Page>
+    </Document>
+  );
+}
+
+export async function renderErasurePdf(doc: ErasureDocument): Promise<Buffer> {
+  return renderToBuffer(<ErasurePdf doc={doc} />);
+}
