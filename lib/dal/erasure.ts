@@ -18,49 +18,38 @@ export interface ErasureSummary {
   notificationsDeleted: number;
 }
 
-export async function eraseCustomerInTx(tx: Tx, customerId: string, now: Date): Promise<ErasureSummary | null> {
-  const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true, email: true } });
-  if (!customer) return null;
+/** Erases a batch of customers with set-based statements (the retention job passes hundreds at once). */
+export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Date): Promise<ErasureSummary> {
+  const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, email: true } });
+  const ids = customers.map((c) => c.id);
+  const summary: ErasureSummary = { ordersKept: 0, invoicesKept: 0, websiteEventsDeleted: 0, consentEventsDeleted: 0, notificationsDeleted: 0 };
+  if (ids.length === 0) return summary;
+  const inIds = { in: ids };
 
-  const notifications = await tx.notificationSubscription.deleteMany({ where: { email: customer.email } });
-  const websiteEvents = await tx.websiteEvent.deleteMany({ where: { customerId } });
-  const consentEvents = await tx.consentEvent.deleteMany({ where: { customerId } });
-  await tx.marketingProfile.deleteMany({ where: { customerId } });
-  await tx.authSession.deleteMany({ where: { customerId } });
+  summary.notificationsDeleted = (await tx.notificationSubscription.deleteMany({ where: { email: { in: customers.map((c) => c.email) } } })).count;
+  summary.websiteEventsDeleted = (await tx.websiteEvent.deleteMany({ where: { customerId: inIds } })).count;
+  summary.consentEventsDeleted = (await tx.consentEvent.deleteMany({ where: { customerId: inIds } })).count;
+  await tx.marketingProfile.deleteMany({ where: { customerId: inIds } });
+  await tx.authSession.deleteMany({ where: { customerId: inIds } });
 
   // Orders: the person goes (name, address, IP); number, date, lines and amounts stay until 5.3's date.
-  const orders = await tx.order.findMany({ where: { customerId }, select: { id: true, placedAt: true } });
-  for (const o of orders) {
-    await tx.order.update({
-      where: { id: o.id },
-      data: {
-        customerId: null,
-        ipAddress: null,
-        shippingName: null,
-        shippingStreet: null,
-        shippingPostalCode: null,
-        shippingCity: null,
-        shippingCountry: null,
-        retainUntil: orderRetainUntil(o.placedAt),
-      },
-    });
-  }
-  await tx.orderLine.updateMany({ where: { order: { id: { in: orders.map((o) => o.id) } } }, data: { returnReason: null } });
+  const orders = await tx.order.findMany({ where: { customerId: inIds }, select: { id: true, placedAt: true } });
+  await tx.order.updateMany({
+    where: { customerId: inIds },
+    data: { customerId: null, ipAddress: null, shippingName: null, shippingStreet: null, shippingPostalCode: null, shippingCity: null, shippingCountry: null },
+  });
+  for (const o of orders) await tx.order.update({ where: { id: o.id }, data: { retainUntil: orderRetainUntil(o.placedAt) } });
+  if (orders.length) await tx.orderLine.updateMany({ where: { orderId: { in: orders.map((o) => o.id) } }, data: { returnReason: null } });
+  summary.ordersKept = orders.length;
 
   // Invoices: no link to the account; the billing name and address as issued stay, as bookkeeping requires (5.2).
-  const invoices = await tx.invoice.updateMany({ where: { customerId }, data: { customerId: null } });
+  summary.invoicesKept = (await tx.invoice.updateMany({ where: { customerId: inIds }, data: { customerId: null } })).count;
 
   // Requests: free text may hold personal data; the pseudonymous reference and the course of the request stay.
-  await tx.privacyRequest.updateMany({ where: { customerId }, data: { reason: null, customerId: null } });
+  await tx.privacyRequest.updateMany({ where: { customerId: inIds }, data: { reason: null, customerId: null } });
 
-  await tx.customer.delete({ where: { id: customerId } });
-  return {
-    ordersKept: orders.length,
-    invoicesKept: invoices.count,
-    websiteEventsDeleted: websiteEvents.count,
-    consentEventsDeleted: consentEvents.count,
-    notificationsDeleted: notifications.count,
-  };
+  await tx.customer.deleteMany({ where: { id: inIds } });
+  return summary;
 }
 
 export type ExecuteErasureResult =
@@ -73,8 +62,7 @@ export async function executeErasure(staff: StaffPrincipal, requestId: string, n
     const r = await tx.privacyRequest.findUnique({ where: { id: requestId }, select: { type: true, status: true, customerId: true, subjectRef: true } });
     if (!r || r.type !== "erasure") return { ok: false as const, error: "not-found" as const };
     if (r.status !== "signature_received" || !r.customerId) return { ok: false as const, error: "wrong-state" as const };
-    const summary = await eraseCustomerInTx(tx, r.customerId, now);
-    if (!summary) return { ok: false as const, error: "not-found" as const };
+    const summary = await eraseCustomersInTx(tx, [r.customerId], now);
     await tx.privacyRequest.update({
       where: { id: requestId },
       data: {
