@@ -4,7 +4,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
-import { invoiceRetainUntil, parseFinancialYearEnd, NEWSLETTER_CONSENT, type FinancialYearEnd } from "../lib/policy";
+import { NEWSLETTER_CONSENT } from "../lib/policy";
 
 export const DEMO_LOGINS = [
   { email: "kunde@example.dk", password: "demo-kunde-1", who: "Karen Ærø Sørensen: seks års køb, fakturaer og returneringer, nyhedsbrev" },
@@ -37,7 +37,6 @@ let invoiceSeq = 50_000;
 
 async function addOrders(
   db: PrismaClient,
-  fy: FinancialYearEnd,
   customer: { id: string; name: string; street: string; postalCode: string; city: string },
   dates: Date[],
   returnsEvery = 0,
@@ -87,7 +86,6 @@ async function addOrders(
         billingPostalCode: customer.postalCode,
         billingCity: customer.city,
         billingCountry: "DK",
-        retainUntil: invoiceRetainUntil(issuedAt, fy),
       },
     });
   }
@@ -114,8 +112,7 @@ async function addBehaviour(db: PrismaClient, customerId: string, now: Date, cou
   }
 }
 
-export async function seed(db: PrismaClient, now: Date = new Date(), fyEnd = "12-31"): Promise<void> {
-  const fy = parseFinancialYearEnd(fyEnd);
+export async function seed(db: PrismaClient, now: Date = new Date()): Promise<void> {
   const hashes = new Map<string, string>();
   for (const l of DEMO_LOGINS) hashes.set(l.email, await hashPassword(l.password));
 
@@ -136,7 +133,7 @@ export async function seed(db: PrismaClient, now: Date = new Date(), fyEnd = "12
     },
   });
   const karenOrders = Array.from({ length: 18 }, (_, i) => daysAgo(now, 6 * 365 + 20 - i * 122));
-  await addOrders(db, fy, karen, karenOrders, 4);
+  await addOrders(db, karen, karenOrders, 4);
   await addBehaviour(db, karen.id, now, 36, 700);
   await db.consentEvent.create({
     data: { customerId: karen.id, action: "given", occurredAt: daysAgo(now, 4 * 365), channel: "kassen", wordingVersion: "nyhedsbrev-2021-03" },
@@ -169,7 +166,7 @@ export async function seed(db: PrismaClient, now: Date = new Date(), fyEnd = "12
       lastActivityAt: daysAgo(now, 30),
     },
   });
-  await addOrders(db, fy, jens, [daysAgo(now, 420), daysAgo(now, 95)]);
+  await addOrders(db, jens, [daysAgo(now, 420), daysAgo(now, 95)]);
   await addBehaviour(db, jens.id, now, 9, 300);
   await db.consentEvent.create({
     data: { customerId: jens.id, action: "given", occurredAt: daysAgo(now, 480), channel: "hjemmesiden", wordingVersion: NEWSLETTER_CONSENT.version },
@@ -204,7 +201,7 @@ export async function seed(db: PrismaClient, now: Date = new Date(), fyEnd = "12
       lastActivityAt: daysAgo(now, 5 * 365 + 90),
     },
   });
-  await addOrders(db, fy, aase, [daysAgo(now, 6 * 365), daysAgo(now, 5 * 365 + 95)]);
+  await addOrders(db, aase, [daysAgo(now, 6 * 365), daysAgo(now, 5 * 365 + 95)]);
 
   // 4. A plain new account.
   await db.customer.create({
@@ -239,7 +236,7 @@ export async function seed(db: PrismaClient, now: Date = new Date(), fyEnd = "12
       lastActivityAt: daysAgo(now, 40),
     },
   });
-  await addOrders(db, fy, bjoern, [daysAgo(now, 800), daysAgo(now, 200)], 2);
+  await addOrders(db, bjoern, [daysAgo(now, 800), daysAgo(now, 200)], 2);
   await addBehaviour(db, bjoern.id, now, 6, 200);
   await db.consentEvent.create({
     data: { customerId: bjoern.id, action: "given", occurredAt: daysAgo(now, 850), channel: "kassen", wordingVersion: "nyhedsbrev-2021-03" },
@@ -257,11 +254,11 @@ export async function seed(db: PrismaClient, now: Date = new Date(), fyEnd = "12
   });
 }
 
-export async function seedIfEmpty(databaseUrl: string, fyEnd: string, now = new Date()): Promise<boolean> {
+export async function seedIfEmpty(databaseUrl: string, now = new Date()): Promise<boolean> {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
   try {
     if ((await db.customer.count()) > 0 || (await db.staffUser.count()) > 0) return false;
-    await seed(db, now, fyEnd);
+    await seed(db, now);
     return true;
   } finally {
     await db.$disconnect();

@@ -40,3 +40,18 @@ describe("retention arithmetic (clause 5)", () => {
     expect(requestDueDate(d("2026-11-25T10:00:00Z")).toISOString()).toBe("2026-12-25T10:00:00.000Z");
   });
 });
+
+describe("5.2 cutoff used by the retention job", () => {
+  it("agrees with invoiceRetainUntil for every issue date and clock, for several financial years", async () => {
+    const fc = await import("fast-check");
+    const { invoiceAnonymisationCutoff } = await import("@/lib/policy");
+    const date = fc.date({ min: new Date("2010-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true });
+    fc.assert(
+      fc.property(date, date, fc.constantFrom("12-31", "06-30", "02-28", "09-30", "03-31"), (issuedAt, now, fyEnd) => {
+        const fy = parseFinancialYearEnd(fyEnd);
+        return (issuedAt < invoiceAnonymisationCutoff(now, fy)) === (invoiceRetainUntil(issuedAt, fy) <= now);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -77,7 +77,6 @@ export interface Overview {
   lastOrderAt: Date | null;
   firstInvoiceAt: Date | null;
   lastInvoiceAt: Date | null;
-  latestInvoiceRetainUntil: Date | null;
   firstWebsiteEventAt: Date | null;
   marketingProfile: { interests: string[]; preferredCategories: string[]; lastComputedAt: Date } | null;
   browsers: string[];
@@ -121,7 +120,7 @@ export async function getOverview(c: CustomerPrincipal, now: Date = new Date()):
     db.privacyRequest.count({ where: { customerId: id } }),
     db.authSession.count({ where: { customerId: id, revokedAt: null, expiresAt: { gt: now } } }),
     db.order.aggregate({ where: { customerId: id }, _min: { placedAt: true }, _max: { placedAt: true } }),
-    db.invoice.aggregate({ where: { customerId: id }, _min: { issuedAt: true }, _max: { issuedAt: true, retainUntil: true } }),
+    db.invoice.aggregate({ where: { customerId: id }, _min: { issuedAt: true }, _max: { issuedAt: true } }),
     db.websiteEvent.findFirst({ where: { customerId: id }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } }),
     db.marketingProfile.findUnique({ where: { customerId: id }, select: { interests: true, preferredCategories: true, lastComputedAt: true } }),
     db.websiteEvent.findMany({ where: { customerId: id }, distinct: ["browser"], select: { browser: true }, take: 5 }),
@@ -140,7 +139,6 @@ export async function getOverview(c: CustomerPrincipal, now: Date = new Date()):
     lastOrderAt: orderRange._max.placedAt,
     firstInvoiceAt: invoiceRange._min.issuedAt,
     lastInvoiceAt: invoiceRange._max.issuedAt,
-    latestInvoiceRetainUntil: invoiceRange._max.retainUntil,
     firstWebsiteEventAt: firstEvent?.occurredAt ?? null,
     marketingProfile: marketing
       ? {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "./db";
 import type { CustomerPrincipal } from "./session";
-import { CATEGORIES, CONTROLLER } from "@/lib/policy";
+import { CATEGORIES, CONTROLLER, invoiceRetainUntil, parseFinancialYearEnd } from "@/lib/policy";
+import { env } from "@/lib/env";
 import { pseudonym } from "@/lib/log";
 
 // 4.7: the portability export. Streamed as JSON text in pages, so a customer with 10,000 orders never
@@ -69,6 +70,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
     },
   });
   if (!profile) return null;
+  const fy = parseFinancialYearEnd(env.FINANCIAL_YEAR_END);
 
   return (async function* () {
     const head = {
@@ -169,7 +171,6 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
             billingPostalCode: true,
             billingCity: true,
             billingCountry: true,
-            retainUntil: true,
             order: { select: { orderNumber: true } },
           },
         }),
@@ -184,7 +185,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
         totalOre: i.totalOre,
         currency: "DKK",
         billedTo: { name: i.billingName, street: i.billingStreet, postalCode: i.billingPostalCode, city: i.billingCity, country: i.billingCountry },
-        retainedUntil: iso(i.retainUntil),
+        retainedUntil: iso(invoiceRetainUntil(i.issuedAt, fy)),
       }),
     );
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { recordAudit } from "./audit";
 import { eraseCustomersInTx } from "./erasure";
-import { addYears, category, type FinancialYearEnd } from "@/lib/policy";
+import { addYears, category, invoiceAnonymisationCutoff, type FinancialYearEnd } from "@/lib/policy";
 
 // Retention (clause 5, 5a.3) as one idempotent job. Each rule selects what is due at `now` (the clock is
 // passed in, so tests can move time), works in batches, and writes what it did to the audit trail.
@@ -39,7 +39,7 @@ interface Rule {
   clause: string;
   why: string;
   /** The next batch of due ids (after the given cursor for a dry run, which changes nothing). */
-  select: (take: number, after?: string) => Promise<{ id: string; label: string }[]>;
+  select: (take: number, cursor?: string) => Promise<{ id: string; label: string }[]>;
   apply: (ids: string[]) => Promise<void>;
 }
 
@@ -47,17 +47,19 @@ function rules(o: RetentionOptions): Rule[] {
   const now = o.now;
   const orderCutoff = yearsBefore(now, yearsOf("koeb"));
   const inactiveCutoff = yearsBefore(now, yearsOf("konto"));
+  const invoiceCutoff = invoiceAnonymisationCutoff(now, o.fy);
   const purgeBefore = new Date(now.getTime() - 86_400_000);
-  const page = (after?: string) => (after ? { cursor: { id: after }, skip: 1 } : {});
+  // Paging for the dry run, which leaves the rows in place: ids after the last one seen.
+  const after = (id?: string) => (id ? { id: { gt: id } } : {});
   return [
     {
       // First, so that inactive accounts below rarely have orders left to detach.
       rule: "orders.delete",
       clause: "5.3",
       why: `Købsoplysninger slettes 5 år efter købet (købt senest ${orderCutoff.toISOString().slice(0, 10)}).`,
-      select: async (take, after) =>
+      select: async (take, cursor) =>
         (
-          await db.order.findMany({ where: { placedAt: { lte: orderCutoff } }, orderBy: { id: "asc" }, take, ...page(after), select: { id: true, orderNumber: true } })
+          await db.order.findMany({ where: { placedAt: { lte: orderCutoff }, ...after(cursor) }, orderBy: { id: "asc" }, take, select: { id: true, orderNumber: true } })
         ).map((r) => ({ id: r.id, label: r.orderNumber })),
       apply: async (ids) => {
         await db.order.deleteMany({ where: { id: { in: ids } } });
@@ -66,14 +68,13 @@ function rules(o: RetentionOptions): Rule[] {
     {
       rule: "invoices.anonymise",
       clause: "5.2",
-      why: "Fakturaer anonymiseres 5 år efter udgangen af det regnskabsår, de er udstedt i.",
-      select: async (take, after) =>
+      why: `Fakturaer anonymiseres 5 år efter udgangen af det regnskabsår, de er udstedt i (udstedt før ${invoiceCutoff.toISOString().slice(0, 10)}).`,
+      select: async (take, cursor) =>
         (
           await db.invoice.findMany({
-            where: { retainUntil: { lte: now }, anonymisedAt: null },
+            where: { issuedAt: { lt: invoiceCutoff }, anonymisedAt: null, ...after(cursor) },
             orderBy: { id: "asc" },
             take,
-            ...page(after),
             select: { id: true, invoiceNumber: true },
           })
         ).map((r) => ({ id: r.id, label: r.invoiceNumber })),
@@ -97,13 +98,12 @@ function rules(o: RetentionOptions): Rule[] {
       rule: "accounts.delete_inactive",
       clause: "5.1",
       why: `Kundekonti uden køb, ændringer eller log ind i 5 år slettes (senest aktiv ${inactiveCutoff.toISOString().slice(0, 10)}).`,
-      select: async (take, after) =>
+      select: async (take, cursor) =>
         (
           await db.customer.findMany({
-            where: { lastActivityAt: { lte: inactiveCutoff } },
+            where: { lastActivityAt: { lte: inactiveCutoff }, ...after(cursor) },
             orderBy: { id: "asc" },
             take,
-            ...page(after),
             select: { id: true, customerNumber: true },
           })
         ).map((r) => ({ id: r.id, label: `kunde ${r.customerNumber}` })),
@@ -123,13 +123,12 @@ function rules(o: RetentionOptions): Rule[] {
       rule: "notifications.delete_sent",
       clause: "5a.3",
       why: "\"Modtag notifikation\" slettes, når underretningen er sendt.",
-      select: async (take, after) =>
+      select: async (take, cursor) =>
         (
           await db.notificationSubscription.findMany({
-            where: { notifiedAt: { not: null, lte: now } },
+            where: { notifiedAt: { not: null, lte: now }, ...after(cursor) },
             orderBy: { id: "asc" },
             take,
-            ...page(after),
             select: { id: true, productSku: true },
           })
         ).map((r) => ({ id: r.id, label: r.productSku })),
@@ -141,13 +140,12 @@ function rules(o: RetentionOptions): Rule[] {
       rule: "security.purge",
       clause: "6.1",
       why: "Udløbne eller tilbagekaldte sessioner slettes efter et døgn.",
-      select: async (take, after) =>
+      select: async (take, cursor) =>
         (
           await db.authSession.findMany({
-            where: { OR: [{ expiresAt: { lte: purgeBefore } }, { revokedAt: { lte: purgeBefore } }] },
+            where: { OR: [{ expiresAt: { lte: purgeBefore } }, { revokedAt: { lte: purgeBefore } }], ...after(cursor) },
             orderBy: { id: "asc" },
             take,
-            ...page(after),
             select: { id: true },
           })
         ).map((r) => ({ id: r.id, label: "session" })),
@@ -159,9 +157,9 @@ function rules(o: RetentionOptions): Rule[] {
       rule: "login_failures.purge",
       clause: "6.1",
       why: "Mislykkede log ind-forsøg slettes efter et døgn.",
-      select: async (take, after) =>
+      select: async (take, cursor) =>
         (
-          await db.loginFailure.findMany({ where: { occurredAt: { lte: purgeBefore } }, orderBy: { id: "asc" }, take, ...page(after), select: { id: true } })
+          await db.loginFailure.findMany({ where: { occurredAt: { lte: purgeBefore }, ...after(cursor) }, orderBy: { id: "asc" }, take, select: { id: true } })
         ).map((r) => ({ id: r.id, label: "forsøg" })),
       apply: async (ids) => {
         await db.loginFailure.deleteMany({ where: { id: { in: ids } } });

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "./db";
 import type { StaffPrincipal } from "./session";
+import { invoiceRetainUntil, parseFinancialYearEnd } from "@/lib/policy";
+import { env } from "@/lib/env";
 
 // What staff look up outside the request queue. Callers have checked the role (6.2); the functions
 // take the principal so that no call can be made without one.
@@ -38,7 +40,6 @@ export async function searchInvoices(_staff: StaffPrincipal, q: string): Promise
       billingPostalCode: true,
       billingCity: true,
       billingCountry: true,
-      retainUntil: true,
       anonymisedAt: true,
       order: { select: { orderNumber: true } },
       customer: { select: { customerNumber: true } },
@@ -55,7 +56,7 @@ export async function searchInvoices(_staff: StaffPrincipal, q: string): Promise
     billingAddress: r.billingStreet ? `${r.billingStreet}, ${r.billingPostalCode} ${r.billingCity}, ${r.billingCountry}` : null,
     orderNumber: r.order?.orderNumber ?? null,
     linkedCustomerNumber: r.customer?.customerNumber ?? null,
-    retainUntil: r.retainUntil,
+    retainUntil: invoiceRetainUntil(r.issuedAt, parseFinancialYearEnd(env.FINANCIAL_YEAR_END)),
     anonymisedAt: r.anonymisedAt,
   }));
 }

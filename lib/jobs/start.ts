@@ -19,7 +19,7 @@ if (!env.NEXTAUTH_SECRET) {
 const next = path.resolve("node_modules/next/dist/bin/next");
 const devMode = process.argv.includes("--dev");
 
-const r = await setupDatabase(env.DATABASE_URL, env.FINANCIAL_YEAR_END ?? "12-31");
+const r = await setupDatabase(env.DATABASE_URL);
 console.log(`Database ready (${r.applied.length} migrations applied${r.seeded ? ", demo data seeded" : ""}).`);
 
 if (!devMode) {

@@ -60,3 +60,18 @@ export function requestDueDate(createdAt: Date): Date {
   d.setUTCDate(Math.min(day, lastDay));
   return d;
 }
+
+/**
+ * 5.2 for the retention job: invoices issued before this instant are due for anonymisation at `now`.
+ * It is the latest financial-year boundary E with E + 5 years <= now, so that for every invoice
+ * `issuedAt < cutoff` exactly when `invoiceRetainUntil(issuedAt) <= now`.
+ */
+export function invoiceAnonymisationCutoff(now: Date, fy: FinancialYearEnd): Date {
+  const rule = category("fakturaer").retention;
+  const years = rule.kind === "financial-year" ? rule.years : 5;
+  for (let y = now.getUTCFullYear() - years; y > now.getUTCFullYear() - years - 3; y--) {
+    const boundary = new Date(Date.UTC(y, fy.month - 1, fy.day + 1));
+    if (addYears(boundary, years) <= now) return boundary;
+  }
+  throw new Error("unreachable: a boundary three years back always qualifies");
+}

@@ -66,7 +66,6 @@ CREATE TABLE "Invoice" (
     "billingPostalCode" TEXT,
     "billingCity" TEXT,
     "billingCountry" TEXT,
-    "retainUntil" DATETIME NOT NULL,
     "anonymisedAt" DATETIME,
     CONSTRAINT "Invoice_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Invoice_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE SET NULL ON UPDATE CASCADE
@@ -203,7 +202,7 @@ CREATE UNIQUE INDEX "Invoice_invoiceNumber_key" ON "Invoice"("invoiceNumber");
 CREATE INDEX "Invoice_customerId_idx" ON "Invoice"("customerId");
 
 -- CreateIndex
-CREATE INDEX "Invoice_retainUntil_idx" ON "Invoice"("retainUntil");
+CREATE INDEX "Invoice_issuedAt_idx" ON "Invoice"("issuedAt");
 
 -- CreateIndex
 CREATE INDEX "WebsiteEvent_customerId_occurredAt_idx" ON "WebsiteEvent"("customerId", "occurredAt");
@@ -246,7 +245,6 @@ CREATE UNIQUE INDEX "StaffUser_email_key" ON "StaffUser"("email");
 
 -- CreateIndex
 CREATE INDEX "LoginFailure_key_occurredAt_idx" ON "LoginFailure"("key", "occurredAt");
-
 
 -- Consent history (4.9) and the audit trail are append-only: rows may be deleted with their owner, never rewritten.
 CREATE TRIGGER "ConsentEvent_append_only" BEFORE UPDATE ON "ConsentEvent"
