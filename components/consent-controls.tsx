@@ -35,26 +35,36 @@ export function NewsletterToggle({ subscribed }: { subscribed: boolean }) {
   );
 }
 
-/** Stays in the list after success, saying so, so the confirmation is not lost with the row. */
-export function UnsubscribeNotification({ id, productName }: { id: string; productName: string }) {
+/**
+ * The customer's "Modtag notifikation" subscriptions, each with "Afmeld". The status line belongs to the
+ * list, not the row, so the confirmation stays when the server re-renders the list without the row.
+ */
+export function NotificationList({ items }: { items: { id: string; productName: string; createdLabel: string }[] }) {
   const [status, setStatus] = useState<Status>(null);
   const [pending, start] = useTransition();
   return (
     <>
-      {status?.ok ? null : (
-        <button
-          type="button"
-          className="secondary"
-          aria-label={`Afmeld ${productName}`}
-          disabled={pending}
-          onClick={() =>
-            start(async () => {
-              setStatus(await unsubscribeNotificationAction({ id }));
-            })
-          }
-        >
-          Afmeld
-        </button>
+      {items.length === 0 ? (
+        <p>Du er ikke tilmeldt nogen notifikationer.</p>
+      ) : (
+        <ul aria-label="Dine notifikationer">
+          {items.map((n) => (
+            <li key={n.id} className="actions">
+              <span>
+                {n.productName} <span className="muted small">(tilmeldt {n.createdLabel})</span>
+              </span>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Afmeld ${n.productName}`}
+                disabled={pending}
+                onClick={() => start(async () => setStatus(await unsubscribeNotificationAction({ id: n.id })))}
+              >
+                Afmeld
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
       <FormStatus status={status} />
     </>

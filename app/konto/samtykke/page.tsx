@@ -6,7 +6,7 @@ import { listMyRequests } from "@/lib/dal/requests";
 import { NEWSLETTER_CONSENT } from "@/lib/policy";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Clause } from "@/components/clause";
-import { NewsletterToggle, ReasonForm, UnsubscribeNotification } from "@/components/consent-controls";
+import { NewsletterToggle, NotificationList, ReasonForm } from "@/components/consent-controls";
 import { STATUS_LABEL } from "@/components/request-labels";
 
 export const metadata: Metadata = { title: "Samtykker og indsigelser" };
@@ -93,20 +93,7 @@ export default async function ConsentPage() {
           ). Du kan afmelde dig her i stedet for at skrive til os (<Clause n="5a.2" />
           ).
         </p>
-        {notifications.length === 0 ? (
-          <p>Du er ikke tilmeldt nogen notifikationer.</p>
-        ) : (
-          <ul aria-label="Dine notifikationer">
-            {notifications.map((n) => (
-              <li key={n.id} className="actions">
-                <span>
-                  {n.productName} <span className="muted small">(tilmeldt {formatDate(n.createdAt)})</span>
-                </span>
-                <UnsubscribeNotification id={n.id} productName={n.productName} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <NotificationList items={notifications.map((n) => ({ id: n.id, productName: n.productName, createdLabel: formatDate(n.createdAt) }))} />
       </section>
 
       <section className="card" aria-labelledby="indsigelse">
