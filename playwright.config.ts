@@ -25,11 +25,12 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+    // The server's structured log goes to a file that e2e/logs.spec.ts reads (ASVS 16).
+    command: `node node_modules/next/dist/bin/next start -p ${PORT} > data/reports/server.log 2>&1`,
     url: `http://localhost:${PORT}/log-ind`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
     env: {
       NODE_ENV: "production",

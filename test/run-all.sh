@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p data test-results
+mkdir -p data/reports
 [ -d lib/generated/prisma ] || npx prisma generate >/dev/null
 
 fail=0
@@ -14,16 +14,16 @@ step "Type check"
 npx tsc --noEmit || fail=1
 
 step "Unit tests"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || fail=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=data/reports/unit.json || fail=1
 
 step "Production build"
 rm -rf data/e2e.db* data/e2e-outbox
 E2E_DATABASE_URL=file:./data/e2e.db
 DATABASE_URL=$E2E_DATABASE_URL npx tsx prisma/setup.ts || fail=1
-NODE_ENV=production NEXTAUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789 node node_modules/next/dist/bin/next build >test-results/build.log 2>&1 || { tail -40 test-results/build.log; fail=1; }
+NODE_ENV=production NEXTAUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789 node node_modules/next/dist/bin/next build >data/reports/build.log 2>&1 || { tail -40 data/reports/build.log; fail=1; }
 
 step "End-to-end (Playwright, Chromium)"
-E2E_DATABASE_URL=$E2E_DATABASE_URL PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json || fail=1
+E2E_DATABASE_URL=$E2E_DATABASE_URL PLAYWRIGHT_JSON_OUTPUT_NAME=data/reports/e2e.json npx playwright test --reporter=list,json || fail=1
 
-node test/summary.mjs test-results/unit.json test-results/e2e.json || fail=1
+node test/summary.mjs data/reports/unit.json data/reports/e2e.json || fail=1
 exit $fail
