@@ -9,7 +9,31 @@ import { isProduction, secureCookies } from "@/lib/env";
 const PROTECTED = ["/konto", "/personale"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+/**
+ * ASVS 3.5: a request that can change something (anything but GET/HEAD/OPTIONS) must come from this site.
+ * Browsers send Sec-Fetch-Site and Origin; a foreign one is refused before any page, action or route runs.
+ * (Next.js checks server actions' Origin too, but answers a mismatch with a 500.)
+ */
+export function isCrossSiteWrite(request: NextRequest): boolean {
+  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.get("host");
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (isCrossSiteWrite(request)) {
+    return new NextResponse(JSON.stringify({ error: "Forespørgsler fra andre websteder afvises." }), {
+      status: 403,
+      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    });
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, !isProduction);
   const { pathname, search } = request.nextUrl;

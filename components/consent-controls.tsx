@@ -92,7 +92,7 @@ export function ReasonForm({ kind, submitLabel }: { kind: "objection" | "restric
     } else applyFieldErrors(r.fieldErrors, setError, ["reason"] as const);
   });
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={submitLabel}>
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={submitLabel}>
       <div className="field">
         <label htmlFor={id}>Begrundelse</label>
         <textarea id={id} rows={3} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-error` : undefined} {...register("reason")} />

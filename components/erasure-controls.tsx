@@ -23,7 +23,7 @@ export function StartErasureForm() {
     router.refresh();
   });
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Start sletning">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Start sletning">
       <div className="field">
         <label>
           <input

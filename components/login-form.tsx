@@ -50,7 +50,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   });
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Log ind">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Log ind">
       <TextField id="email" label="E-mailadresse" type="email" autoComplete="username" error={errors.email} registration={register("email")} />
       <TextField
         id="password"

@@ -25,7 +25,7 @@ export function PasswordForm() {
     else applyFieldErrors(r.fieldErrors, setError, ["currentPassword", "newPassword", "confirmPassword"] as const);
   });
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Skift adgangskode">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Skift adgangskode">
       <TextField id="pw-current" label="Nuværende adgangskode" type="password" autoComplete="current-password" error={errors.currentPassword} registration={register("currentPassword")} />
       <TextField
         id="pw-new"

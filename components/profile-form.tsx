@@ -42,7 +42,7 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
   });
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Dine oplysninger">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Dine oplysninger">
       <input type="hidden" {...register("version", { valueAsNumber: true })} />
       <TextField id="name" label="Navn" autoComplete="name" error={errors.name} registration={register("name")} />
       <TextField id="street" label="Vej og husnummer" autoComplete="street-address" error={errors.street} registration={register("street")} />

@@ -25,7 +25,7 @@ export function RecordSignatureForm({ requestId }: { requestId: string }) {
     else router.refresh();
   });
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Registrér underskrevet dokument">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Registrér underskrevet dokument">
       <input type="hidden" {...register("requestId")} />
       <TextField id="code" label="Verifikationskode fra dokumentet" hint="Står på den underskrevne PDF, fx ABCD-EF23" error={errors.code} registration={register("code")} autoComplete="off" />
       <div className="field">
@@ -61,7 +61,7 @@ export function ResolveRequestForm({ requestId }: { requestId: string }) {
     else router.refresh();
   });
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Afgør anmodningen">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Afgør anmodningen">
       <input type="hidden" {...register("requestId")} />
       <fieldset className="field">
         <legend className="label">Afgørelse</legend>

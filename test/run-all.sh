@@ -19,7 +19,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=data/reports
 step "Production build"
 rm -rf data/e2e.db* data/e2e-outbox
 E2E_DATABASE_URL=file:./data/e2e.db
-DATABASE_URL=$E2E_DATABASE_URL npx tsx prisma/setup.ts || fail=1
+DATABASE_URL=$E2E_DATABASE_URL npx tsx prisma/setup.ts && DATABASE_URL=$E2E_DATABASE_URL npx tsx e2e/fixtures.ts || fail=1
 NODE_ENV=production NEXTAUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789 node node_modules/next/dist/bin/next build >data/reports/build.log 2>&1 || { tail -40 data/reports/build.log; fail=1; }
 
 step "End-to-end (Playwright, Chromium)"

@@ -7,7 +7,6 @@ declare module "next-auth" {
     kind: "customer" | "staff";
   }
   interface Session {
-    sid?: string;
     kind?: "customer" | "staff";
   }
 }

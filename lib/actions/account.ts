@@ -6,15 +6,15 @@ import { profileSchema } from "@/lib/validation/profile";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { emptySchema } from "@/lib/validation/consent";
 import { changePassword, updateProfile } from "@/lib/dal/customer";
-import { getPrincipal } from "@/lib/dal/session";
+import { getPrincipal, SESSION_COOKIE } from "@/lib/dal/session";
+import { secureCookies } from "@/lib/env";
 import { revokeAllSessions, revokeSession } from "@/lib/dal/auth";
 import { recordAudit } from "@/lib/dal/audit";
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-
 async function clearSessionCookies() {
   const jar = await cookies();
-  for (const name of SESSION_COOKIES) if (jar.has(name)) jar.delete(name);
+  // Same attributes as next-auth's cookie, so browsers accept the overwrite of a __Secure- cookie.
+  if (jar.has(SESSION_COOKIE)) jar.set(SESSION_COOKIE, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies });
 }
 
 /** 4.4.2: correct name, address, phone and e-mail. */

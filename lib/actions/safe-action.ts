@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getCustomer, getStaff, type CustomerPrincipal, type StaffPrincipal } from "@/lib/dal/session";
+import { actorLabel, getPrincipal, type CustomerPrincipal, type StaffPrincipal } from "@/lib/dal/session";
 import type { StaffRole } from "@/lib/dal/auth";
 import { recordAudit, type AuditEntry } from "@/lib/dal/audit";
 import { log, errorFields } from "@/lib/log";
@@ -51,7 +51,7 @@ type Actor = { kind: "customer"; principal: CustomerPrincipal } | { kind: "staff
 function defineAction<S extends z.ZodType, D, P>(
   name: string,
   schema: S,
-  resolveActor: () => Promise<{ actor: Actor; principal: P } | { denied: "anonymous" | "forbidden" }>,
+  resolveActor: () => Promise<{ actor: Actor; principal: P } | { denied: "anonymous" | "forbidden"; actor?: string }>,
   handler: (input: z.output<S>, principal: P) => Promise<Outcome<D>>,
   revalidate: string,
 ): (raw: z.input<S>) => Promise<ActionResult<D>> {
@@ -59,7 +59,7 @@ function defineAction<S extends z.ZodType, D, P>(
     try {
       const who = await resolveActor();
       if ("denied" in who) {
-        log("warn", "action.denied", { action: name, reason: who.denied });
+        log("warn", "action.denied", { action: name, reason: who.denied, actor: who.actor ?? "anonymous" });
         return { ok: false, message: who.denied === "anonymous" ? MESSAGES.notLoggedIn : MESSAGES.forbidden, fieldErrors: {} };
       }
       const { actor, principal } = who;
@@ -105,8 +105,10 @@ export function customerAction<S extends z.ZodType, D = undefined>(
     name,
     schema,
     async () => {
-      const c = await getCustomer();
-      return c ? { actor: { kind: "customer" as const, principal: c }, principal: c } : { denied: "anonymous" as const };
+      const p = await getPrincipal();
+      if (!p) return { denied: "anonymous" as const };
+      if (p.kind !== "customer") return { denied: "forbidden" as const, actor: actorLabel(p) };
+      return { actor: { kind: "customer" as const, principal: p }, principal: p };
     },
     handler,
     "/konto",
@@ -124,10 +126,10 @@ export function staffAction<S extends z.ZodType, D = undefined>(
     name,
     schema,
     async () => {
-      const any = await getStaff();
-      if (!any) return { denied: "anonymous" as const };
-      if (!roles.includes(any.role)) return { denied: "forbidden" as const };
-      return { actor: { kind: "staff" as const, principal: any }, principal: any };
+      const p = await getPrincipal();
+      if (!p) return { denied: "anonymous" as const };
+      if (p.kind !== "staff" || !roles.includes(p.role)) return { denied: "forbidden" as const, actor: actorLabel(p) };
+      return { actor: { kind: "staff" as const, principal: p }, principal: p };
     },
     handler,
     "/personale",

@@ -50,7 +50,8 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      return { expires: session.expires, sid: token.sid, kind: token.kind };
+      // What /api/auth/session shows the browser: no ids; the server reads the JWT itself (lib/dal/session.ts).
+      return { expires: session.expires, kind: token.kind };
     },
   },
 };

@@ -1,27 +1,41 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/options";
+import { env, secureCookies } from "@/lib/env";
 import { principalForSession, type Principal, type StaffRole } from "./auth";
+import { log } from "@/lib/log";
+
+/** next-auth's session cookie name (the __Secure- prefix when cookies are Secure). */
+export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;
 
 export type CustomerPrincipal = Extract<Principal, { kind: "customer" }>;
 export type StaffPrincipal = Extract<Principal, { kind: "staff" }>;
 
 /**
- * The verified principal of this request: the next-auth JWT names a session, and the session row must
+ * The verified principal of this request: the next-auth JWT (signed and encrypted with NEXTAUTH_SECRET)
+ * names a session, and the session row must
  * exist, be unrevoked and unexpired, and its owner must still exist. Checked on every request (ASVS 7.4).
  */
 export const getPrincipal = cache(async (): Promise<Principal | null> => {
-  let session;
+  const jar = await cookies();
+  const raw = jar.get(SESSION_COOKIE)?.value;
+  if (!raw) return null;
+  let token;
   try {
-    session = await getServerSession(authOptions);
+    token = await decode({ token: raw, secret: env.NEXTAUTH_SECRET });
   } catch {
     return null;
   }
-  if (!session?.sid) return null;
-  return principalForSession(session.sid);
+  if (!token?.sid || typeof token.sid !== "string") return null;
+  return principalForSession(token.sid);
 });
+
+/** How a principal appears in logs and the audit trail: kind and random id, never a name or e-mail. */
+export function actorLabel(p: Principal): string {
+  return p.kind === "customer" ? `customer:${p.customerId}` : `staff:${p.staffId}:${p.role}`;
+}
 
 export async function getCustomer(): Promise<CustomerPrincipal | null> {
   const p = await getPrincipal();
@@ -39,15 +53,24 @@ export async function getStaff(roles?: readonly StaffRole[]): Promise<StaffPrinc
 export async function requireCustomerPage(returnTo: string): Promise<CustomerPrincipal> {
   const p = await getPrincipal();
   if (p?.kind === "customer") return p;
-  if (p?.kind === "staff") redirect("/personale");
+  if (p?.kind === "staff") {
+    log("warn", "access.denied", { actor: actorLabel(p), path: returnTo });
+    redirect("/personale");
+  }
   redirect(`/log-ind?callbackUrl=${encodeURIComponent(returnTo)}`);
 }
 
 /** For pages under /personale (6.2): staff with one of the roles; a customer never reaches it. */
 export async function requireStaffPage(returnTo: string, roles?: readonly StaffRole[]): Promise<StaffPrincipal> {
   const p = await getPrincipal();
-  if (p?.kind === "customer") redirect("/konto");
+  if (p?.kind === "customer") {
+    log("warn", "access.denied", { actor: actorLabel(p), path: returnTo });
+    redirect("/konto");
+  }
   if (!p) redirect(`/log-ind?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (roles && !roles.includes(p.role)) redirect("/personale?adgang=naegtet");
+  if (roles && !roles.includes(p.role)) {
+    log("warn", "access.denied", { actor: actorLabel(p), path: returnTo });
+    redirect("/personale?adgang=naegtet");
+  }
   return p;
 }

@@ -1,0 +1,232 @@
+import { test, expect, type APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { anonymous, builtActions, callAction, loggedIn, type ActionResponse } from "./http";
+import { TEST_CUSTOMERS, TEST_PASSWORD } from "./fixtures";
+import { DEMO } from "./helpers";
+import { verificationCode } from "../lib/security/verification";
+
+// Issue 5, item 1 (ASVS 8.2.2, 8.3.1): every server action and every route handler, run as each kind of
+// principal, with the expected outcome in a table. An action or route that is not in the table fails.
+
+type Who = "anonymous" | "owner" | "other" | "erased" | "revoked" | "support" | "dpo";
+const WHO: Who[] = ["anonymous", "other", "erased", "revoked", "support", "dpo", "owner"];
+
+/** ok: it ran and succeeded · allowed: it ran (may refuse on the merits) · denied: not logged in · forbidden: wrong kind or role
+ *  unknown-field: refused for fields it does not take · notfound: the same answer as a non-existent id · redirect: logout */
+type Outcome = "ok" | "allowed" | "denied" | "forbidden" | "unknown-field" | "notfound" | "redirect";
+
+const NOT_LOGGED_IN = "Du er ikke logget ind, eller din session er udløbet. Log ind igen.";
+const FORBIDDEN = "Du har ikke adgang til at gøre dette.";
+
+const C = (owner: Outcome, other: Outcome): Record<Who, Outcome> => ({
+  anonymous: "denied",
+  owner,
+  other,
+  erased: "denied",
+  revoked: "denied",
+  support: "forbidden",
+  dpo: "forbidden",
+});
+const S = (support: Outcome, dpo: Outcome): Record<Who, Outcome> => ({
+  anonymous: "denied",
+  owner: "forbidden",
+  other: "forbidden",
+  erased: "denied",
+  revoked: "denied",
+  support,
+  dpo,
+});
+
+/** The table. Keys: "<file>#<export>" for actions, "<METHOD> <route>" for route handlers. */
+const ACTIONS: Record<string, Record<Who, Outcome>> = {
+  "lib/actions/report.ts#sendAccessReportAction": C("ok", "unknown-field"),
+  "lib/actions/consent.ts#setNewsletterAction": C("ok", "unknown-field"),
+  "lib/actions/account.ts#updateProfileAction": C("ok", "unknown-field"),
+  "lib/actions/consent.ts#unsubscribeNotificationAction": C("ok", "notfound"),
+  "lib/actions/consent.ts#objectAction": C("ok", "unknown-field"),
+  "lib/actions/consent.ts#restrictAction": C("ok", "unknown-field"),
+  "lib/actions/erasure.ts#startErasureAction": C("ok", "unknown-field"),
+  "lib/actions/erasure.ts#cancelErasureAction": C("ok", "notfound"),
+  "lib/actions/staff.ts#resolveRequestAction": S("forbidden", "ok"),
+  "lib/actions/staff.ts#recordSignatureAction": S("ok", "allowed"),
+  "lib/actions/account.ts#logoutEverywhereAction": C("ok", "unknown-field"),
+  "lib/actions/account.ts#changePasswordAction": C("ok", "unknown-field"),
+  "lib/actions/account.ts#logoutAction": { anonymous: "denied", owner: "redirect", other: "redirect", erased: "redirect", revoked: "redirect", support: "redirect", dpo: "redirect" },
+  "lib/actions/staff.ts#executeErasureAction": S("forbidden", "ok"),
+};
+
+const ROUTES: Record<string, Record<Who, number>> = {
+  "GET /api/konto/eksport": { anonymous: 401, owner: 200, other: 200, erased: 401, revoked: 401, support: 401, dpo: 401 },
+  "GET /api/konto/sletning/[id]/pdf": { anonymous: 401, owner: 200, other: 404, erased: 401, revoked: 401, support: 401, dpo: 401 },
+  // next-auth's own endpoints are public by design; /api/auth/session shows no personal data.
+  "GET /api/auth/[...nextauth]": { anonymous: 200, owner: 200, other: 200, erased: 200, revoked: 200, support: 200, dpo: 200 },
+  "POST /api/auth/[...nextauth]": { anonymous: 200, owner: 200, other: 200, erased: 200, revoked: 200, support: 200, dpo: 200 },
+};
+
+function sourceActions(): string[] {
+  const dir = "lib/actions";
+  const out: string[] = [];
+  for (const f of readdirSync(dir)) {
+    const src = readFileSync(path.join(dir, f), "utf8");
+    if (!/^["']use server["'];/m.test(src)) continue;
+    for (const m of src.matchAll(/^export (?:const|async function) (\w+)/gm)) out.push(`${dir}/${f}#${m[1]}`);
+  }
+  return out.sort();
+}
+
+function sourceRoutes(dir = "app", prefix = ""): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(dir)) {
+    const full = path.join(dir, f);
+    if (statSync(full).isDirectory()) out.push(...sourceRoutes(full, `${prefix}/${f}`));
+    else if (f === "route.ts") {
+      const src = readFileSync(full, "utf8");
+      const methods = [...src.matchAll(/export (?:async function|const|\{[^}]*as) ?(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+      for (const m of src.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.push(m[1]);
+      for (const m of new Set(methods)) out.push(`${m} ${prefix || "/"}`);
+    }
+  }
+  return out.sort();
+}
+
+test("every server action and route handler has a row in the table", () => {
+  const actions = sourceActions();
+  expect(actions.length).toBeGreaterThan(10);
+  expect(actions.filter((a) => !(a in ACTIONS)), "actions without a row").toEqual([]);
+  expect(Object.keys(ACTIONS).filter((a) => !actions.includes(a)), "rows without an action").toEqual([]);
+  const built = Object.values(builtActions()).map((a) => a.file);
+  for (const f of built) expect(actions.some((a) => a.startsWith(f + "#")), f).toBe(true);
+  const routes = sourceRoutes();
+  expect(routes.filter((r) => !(r in ROUTES)), "routes without a row").toEqual([]);
+});
+
+function classify(r: ActionResponse): Outcome | string {
+  if (r.status === 307 && r.location?.includes("/log-ind")) return "denied";
+  if (r.redirect) return "redirect";
+  if (!r.result) return `status ${r.status}: ${r.body.slice(0, 120)}`;
+  if (r.result.message === NOT_LOGGED_IN) return "denied";
+  if (r.result.message === FORBIDDEN) return "forbidden";
+  if (/felter, der ikke kan ændres/.test(r.result.message)) return "unknown-field";
+  if (!r.result.ok && /findes ikke/.test(r.result.message)) return "notfound";
+  return r.result.ok ? "ok" : "allowed";
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("the matrix: each action and route as anonymous, owner, another customer, erased, revoked, support and dpo", async () => {
+  test.setTimeout(120_000);
+  const db = new Database(path.resolve((process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "")), { readonly: true });
+  const refs = builtActions();
+  const secret = "e2e-secret-e2e-secret-e2e-secret-0123456789";
+  const T = TEST_CUSTOMERS;
+
+  const ctx: Record<Who, APIRequestContext> = {
+    anonymous: await anonymous(),
+    owner: await loggedIn(T.owner.email, TEST_PASSWORD),
+    other: await loggedIn(T.other.email, TEST_PASSWORD),
+    erased: await loggedIn(T.erased.email, TEST_PASSWORD),
+    revoked: await loggedIn(T.revoked.email, TEST_PASSWORD),
+    support: await loggedIn(DEMO.support.email, DEMO.support.password),
+    dpo: await loggedIn(DEMO.dpo.email, DEMO.dpo.password),
+  };
+  const ownerId = (db.prepare(`SELECT id FROM Customer WHERE email = ?`).get(T.owner.email) as { id: string }).id;
+
+  // A revoked session: the same customer logs out everywhere from a second login.
+  const second = await loggedIn(T.revoked.email, TEST_PASSWORD);
+  expect(classify(await callAction(second, refs.logoutEverywhereAction, {}))).toBe("ok");
+  // An erased customer: their erasure goes through the real path (start → signature → dpo).
+  const eraser = await loggedIn(T.erased.email, TEST_PASSWORD);
+  const started = await callAction(eraser, refs.startErasureAction, { understood: true });
+  const erasedRequest = (started.result?.data as { id: string }).id;
+  expect(classify(await callAction(ctx.support, refs.recordSignatureAction, { requestId: erasedRequest, code: verificationCode(secret, erasedRequest), confirmSigned: true }))).toBe("ok");
+  expect(classify(await callAction(ctx.dpo, refs.executeErasureAction, { requestId: erasedRequest }))).toBe("ok");
+
+  const profile = { name: T.owner.name, street: "Prøvevej 2", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: T.owner.email, version: 0 };
+  const ownerSub = (db.prepare(`SELECT id FROM NotificationSubscription WHERE email = ?`).get(T.owner.email) as { id: string }).id;
+
+  const failures: string[] = [];
+  async function row(name: string, input: (who: Who) => unknown, after?: (who: Who, r: ActionResponse) => Promise<void> | void, order: Who[] = WHO) {
+    const ref = refs[name];
+    const key = `${ref.file}#${name}`;
+    for (const who of order) {
+      const r = await callAction(ctx[who], ref, input(who));
+      expect(r.status, `${key} as ${who} answered ${r.status}`).toBeLessThan(500);
+      const got = classify(r);
+      if (got !== ACTIONS[key][who]) failures.push(`${key} as ${who}: expected ${ACTIONS[key][who]}, got ${got} (${r.result?.message ?? r.status})`);
+      await after?.(who, r);
+    }
+  }
+  const foreign = (who: Who, valid: Record<string, unknown>) => (who === "other" ? { ...valid, customerId: ownerId } : valid);
+
+  await row("sendAccessReportAction", (w) => foreign(w, {}));
+  await row("setNewsletterAction", (w) => foreign(w, { subscribe: true }));
+  await row("updateProfileAction", (w) => foreign(w, profile));
+  // Another customer's id and a non-existent id answer alike.
+  const unknownSub = await callAction(ctx.other, refs.unsubscribeNotificationAction, { id: "findes-ikke" });
+  await row("unsubscribeNotificationAction", () => ({ id: ownerSub }), (who, r) => {
+    if (who === "other") expect(r.result).toEqual(unknownSub.result);
+  });
+  await row("objectAction", (w) => foreign(w, { reason: "Jeg har særlige grunde til indsigelse." }));
+  await row("restrictAction", (w) => foreign(w, { reason: "Mine oplysninger er ikke korrekte." }));
+  let ownerRequest = "";
+  await row("startErasureAction", (w) => foreign(w, { understood: true }), (who, r) => {
+    if (who === "owner") ownerRequest = (r.result?.data as { id: string }).id;
+  });
+  const unknownCancel = await callAction(ctx.other, refs.cancelErasureAction, { id: "findes-ikke" });
+  let pdfChecked = false;
+  await row("cancelErasureAction", () => ({ id: ownerRequest }), async (who, r) => {
+    if (who === "other") expect(r.result).toEqual(unknownCancel.result);
+    if (who === "dpo" && !pdfChecked) {
+      // Route handlers, while the owner's request still exists.
+      for (const w of WHO) {
+        const exp = await ctx[w].get("/api/konto/eksport");
+        expect(exp.status(), `export as ${w}`).toBe(ROUTES["GET /api/konto/eksport"][w]);
+        if (w === "owner") expect(await exp.text()).toContain(T.owner.name);
+        if (w === "other") {
+          const text = await exp.text();
+          expect(text).toContain(T.other.name);
+          expect(text).not.toContain(T.owner.name);
+        }
+        const pdf = await ctx[w].get(`/api/konto/sletning/${ownerRequest}/pdf`);
+        expect(pdf.status(), `pdf as ${w}`).toBe(ROUTES["GET /api/konto/sletning/[id]/pdf"][w]);
+        if (w === "other") {
+          const missing = await ctx.other.get(`/api/konto/sletning/findes-ikke/pdf`);
+          expect(missing.status()).toBe(404);
+          expect(await pdf.text()).toBe(await missing.text());
+        }
+        const sess = await ctx[w].get("/api/auth/session");
+        expect(sess.status()).toBe(ROUTES["GET /api/auth/[...nextauth]"][w]);
+        const body = await sess.text();
+        for (const c of Object.values(T)) expect(body).not.toContain(c.email);
+      }
+      pdfChecked = true;
+    }
+  });
+  expect(pdfChecked).toBe(true);
+
+  // Staff actions: a second erasure request of the owner to sign, and the owner's objection to resolve.
+  const second2 = await callAction(ctx.owner, refs.startErasureAction, { understood: true });
+  const signMe = (second2.result?.data as { id: string }).id;
+  const objection = (db.prepare(`SELECT id FROM PrivacyRequest WHERE customerId = ? AND type = 'objection'`).get(ownerId) as { id: string }).id;
+  await row("resolveRequestAction", () => ({ requestId: objection, decision: "completed", resolution: "Indsigelsen er imødekommet." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
+  await row("recordSignatureAction", () => ({ requestId: signMe, code: verificationCode(secret, signMe), confirmSigned: true }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
+
+  // Session-ending actions last: each principal's own session ends, so re-login where the row needs it again.
+  await row("logoutEverywhereAction", (w) => foreign(w, {}));
+  ctx.owner = await loggedIn(T.owner.email, TEST_PASSWORD);
+  await row("changePasswordAction", (w) => foreign(w, { currentPassword: TEST_PASSWORD, newPassword: "et-nyt-sikkert-kodeord-9", confirmPassword: "et-nyt-sikkert-kodeord-9" }));
+  ctx.owner = await loggedIn(T.owner.email, "et-nyt-sikkert-kodeord-9");
+  ctx.support = await loggedIn(DEMO.support.email, DEMO.support.password);
+  ctx.dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);
+  await row("logoutAction", () => undefined);
+  ctx.owner = await loggedIn(T.owner.email, "et-nyt-sikkert-kodeord-9");
+  ctx.other = await loggedIn(T.other.email, TEST_PASSWORD);
+  ctx.support = await loggedIn(DEMO.support.email, DEMO.support.password);
+  ctx.dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);
+  await row("executeErasureAction", () => ({ requestId: signMe }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
+
+  db.close();
+  expect(failures).toEqual([]);
+});

@@ -1,0 +1,71 @@
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+// HTTP-level helpers for the security specs: log in through next-auth, and call server actions
+// the way the browser does (POST with a Next-Action header), so every check runs on the server.
+
+export const BASE = `http://localhost:${process.env.E2E_PORT ?? 3211}`;
+
+export interface ActionRef {
+  id: string;
+  file: string;
+  /** A page whose bundle includes the action: the URL the browser would post to. */
+  path: string;
+}
+
+/** Every server action in the production build, by exported name. */
+export function builtActions(): Record<string, ActionRef> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+  };
+  const out: Record<string, ActionRef> = {};
+  for (const [id, v] of Object.entries(manifest.node)) {
+    const worker = Object.keys(v.workers).find((w) => w.startsWith("app/konto") || w.startsWith("app/personale")) ?? Object.keys(v.workers)[0];
+    const path = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/\[id\]/, "x").replace(/^page$/, "");
+    out[v.exportedName] = { id, file: v.filename, path };
+  }
+  return out;
+}
+
+export async function anonymous(): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0 });
+}
+
+export async function loggedIn(email: string, password: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0 });
+  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+  const r = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  const cookies = await ctx.storageState();
+  if (r.status() !== 200 || !cookies.cookies.some((c) => c.name.endsWith("next-auth.session-token"))) {
+    throw new Error(`login failed for a test principal (${r.status()})`);
+  }
+  return ctx;
+}
+
+export interface ActionResponse {
+  status: number;
+  /** The action's return value, when it ran. */
+  result?: { ok: boolean; message: string; fieldErrors?: Record<string, string[]>; data?: unknown };
+  location?: string;
+  /** Where a server action's redirect() sends the browser. */
+  redirect?: string;
+  body: string;
+}
+
+export async function callAction(ctx: APIRequestContext, ref: ActionRef, arg: unknown, extraHeaders: Record<string, string> = {}): Promise<ActionResponse> {
+  const res = await ctx.post(ref.path, {
+    headers: { "Next-Action": ref.id, Origin: BASE, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", ...extraHeaders },
+    data: JSON.stringify(arg === undefined ? [] : [arg]),
+  });
+  const body = await res.text();
+  const line = body.split("\n").find((l) => l.startsWith("1:"));
+  let result: ActionResponse["result"];
+  if (line) {
+    try {
+      result = JSON.parse(line.slice(2));
+    } catch {
+      result = undefined;
+    }
+  }
+  return { status: res.status(), result, location: res.headers()["location"], redirect: res.headers()["x-action-redirect"], body };
+}
