@@ -1,0 +1,191 @@
+import { test, expect } from "@playwright/test";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { DEMO, logIn, logInAsCustomer } from "./helpers";
+import { anonymous, BASE, builtActions, callAction, loggedIn } from "./http";
+import { TEST_CUSTOMERS, TEST_PASSWORD } from "./fixtures";
+
+// Issue 5: sessions (item 4), throttling (2), CSRF and the middleware bypass (7), headers on every route (8).
+
+test.describe("sessions (ASVS 7.2.4, 7.4.1–7.4.3)", () => {
+  test("the session cookie is HttpOnly, Secure and SameSite=Lax, and a new one is issued at every login", async ({ request }) => {
+    const ctx = await anonymous();
+    const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+    const res = await ctx.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: TEST_CUSTOMERS.sessions.email, password: TEST_PASSWORD, json: "true" },
+    });
+    const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const session = setCookie.find((c) => c.startsWith("__Secure-next-auth.session-token="));
+    expect(session).toBeDefined();
+    expect(session).toMatch(/; HttpOnly/i);
+    expect(session).toMatch(/; Secure/i);
+    expect(session).toMatch(/; SameSite=Lax/i);
+    const first = (await ctx.storageState()).cookies.find((c) => c.name.endsWith("session-token"))!.value;
+    const again = await loggedIn(TEST_CUSTOMERS.sessions.email, TEST_PASSWORD);
+    const second = (await again.storageState()).cookies.find((c) => c.name.endsWith("session-token"))!.value;
+    expect(second).not.toBe(first);
+    void request;
+  });
+
+  test("after Log ud, a replayed copy of the old cookie gets the login page, not data", async ({ page, browser }) => {
+    await logInAsCustomer(page, { email: TEST_CUSTOMERS.sessions.email, password: TEST_PASSWORD });
+    const stolen = await page.context().storageState();
+    await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    await expect(page).toHaveURL(/\/log-ind/);
+    const replay = await browser.newContext({ storageState: stolen, baseURL: BASE });
+    const p2 = await replay.newPage();
+    await p2.goto("/konto");
+    await expect(p2).toHaveURL(/\/log-ind/);
+    expect((await p2.request.get("/api/konto/eksport")).status()).toBe(401);
+    await replay.close();
+  });
+
+  test("'Log ud på alle enheder' ends the other devices' sessions at once", async ({ page, browser }) => {
+    const who = { email: TEST_CUSTOMERS.sessions.email, password: TEST_PASSWORD };
+    const laptop = await browser.newContext({ baseURL: BASE });
+    const lp = await laptop.newPage();
+    await logInAsCustomer(lp, who);
+    await logInAsCustomer(page, who);
+    await page.goto("/konto/oplysninger");
+    await page.getByRole("button", { name: "Log ud på alle enheder" }).click();
+    await expect(page).toHaveURL(/\/log-ind/);
+    await lp.goto("/konto");
+    await expect(lp).toHaveURL(/\/log-ind/);
+    await laptop.close();
+  });
+
+  test("changing the password needs the current one, refuses weak ones, and ends every session", async ({ page, browser }) => {
+    const who = { email: TEST_CUSTOMERS.sessions.email, password: TEST_PASSWORD };
+    const other = await browser.newContext({ baseURL: BASE });
+    const op = await other.newPage();
+    await logInAsCustomer(op, who);
+    await logInAsCustomer(page, who);
+    await page.goto("/konto/oplysninger");
+    await page.getByLabel("Nuværende adgangskode").fill("forkert-kodeord");
+    await page.getByLabel("Ny adgangskode", { exact: true }).fill("password1");
+    await page.getByLabel("Gentag ny adgangskode").fill("password1");
+    await page.getByRole("button", { name: "Skift adgangskode" }).click();
+    await expect(page.getByText("Adgangskoden er for almindelig")).toBeVisible();
+    const long = "en lang sætning som adgangskode er god ".repeat(2).slice(0, 70); // ≥ 64 characters are accepted
+    await page.getByLabel("Ny adgangskode", { exact: true }).fill(long);
+    await page.getByLabel("Gentag ny adgangskode").fill(long);
+    await page.getByRole("button", { name: "Skift adgangskode" }).click();
+    await expect(page.getByText("Den nuværende adgangskode er forkert")).toBeVisible();
+    await page.getByLabel("Nuværende adgangskode").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Skift adgangskode" }).click();
+    await expect(page).toHaveURL(/\/log-ind\?adgangskode=aendret/);
+    await op.goto("/konto");
+    await expect(op).toHaveURL(/\/log-ind/);
+    await logInAsCustomer(page, { email: who.email, password: long });
+    await other.close();
+  });
+});
+
+test.describe("login throttling (ASVS 6.1.1, 6.3.1)", () => {
+  test("after 10 failures the account is paused with a Danish message; a spoofed X-Forwarded-For does not get around it", async ({ page }) => {
+    const who = TEST_CUSTOMERS.throttle;
+    for (let i = 0; i < 10; i++) {
+      const ctx = await anonymous();
+      const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+      await ctx.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: who.email, password: `forkert-${i}`, json: "true" },
+        headers: { "X-Forwarded-For": `198.51.100.${i}` },
+      });
+      await ctx.dispose();
+    }
+    await logIn(page, { email: who.email, password: TEST_PASSWORD });
+    await expect(page.getByRole("status").filter({ hasText: "For mange" })).toHaveText(/For mange mislykkede forsøg\. Af sikkerhedshensyn kan du prøve igen kl\. \d{2}[.:]\d{2}\./);
+    await expect(page).toHaveURL(/\/log-ind/);
+  });
+});
+
+test.describe("CSRF (ASVS 3.5) and the middleware bypass (CVE-2025-29927)", () => {
+  test("a server action posted from a foreign origin is refused with 403 and changes nothing", async () => {
+    const refs = builtActions();
+    const ctx = await loggedIn(DEMO.customer.email, DEMO.customer.password);
+    const before = await (await ctx.get("/api/konto/eksport")).json();
+    const subscribed = before.consentHistory.at(-1)?.action === "given";
+    const variants: Record<string, string>[] = [{ Origin: "https://ond.example" }, { "Sec-Fetch-Site": "cross-site" }];
+    for (const headers of variants) {
+      const r = await callAction(ctx, refs.setNewsletterAction, { subscribe: !subscribed }, headers);
+      expect(r.status).toBe(403);
+      expect(r.result).toBeUndefined();
+    }
+    const after = await (await ctx.get("/api/konto/eksport")).json();
+    expect(after.consentHistory).toEqual(before.consentHistory);
+    // Route handlers too: next-auth's sign-out from a foreign origin.
+    const signout = await ctx.post("/api/auth/signout", { headers: { Origin: "https://ond.example" }, form: { csrfToken: "x" } });
+    expect(signout.status()).toBe(403);
+  });
+
+  test("a spoofed x-middleware-subrequest header still reaches no data", async () => {
+    const ctx = await anonymous();
+    for (const value of ["middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"]) {
+      const headers = { "x-middleware-subrequest": value };
+      const page = await ctx.get("/konto", { headers });
+      expect([200, 307]).toContain(page.status());
+      if (page.status() === 200) {
+        const html = await page.text();
+        expect(html).not.toContain("Kundenummer");
+      }
+      expect((await ctx.get("/api/konto/eksport", { headers })).status()).toBe(401);
+      const staff = await ctx.get("/personale", { headers });
+      expect(await staff.text()).not.toContain("Anmodninger fra kunder");
+    }
+  });
+});
+
+function pageRoutes(dir = "app", prefix = ""): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(dir)) {
+    const full = path.join(dir, f);
+    if (statSync(full).isDirectory()) out.push(...pageRoutes(full, `${prefix}/${f}`));
+    else if (f === "page.tsx") out.push(prefix || "/");
+  }
+  return out.sort();
+}
+
+test.describe("headers (ASVS 3.4, 14.3.2)", () => {
+  test("every page and download has the CSP with a nonce, the hardening headers and Cache-Control: no-store", async () => {
+    const customer = await loggedIn(DEMO.fresh.email, DEMO.fresh.password);
+    const dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);
+    const routes = pageRoutes();
+    expect(routes).toContain("/konto/oplysninger");
+    const targets = routes.map((r) => r.replace("[id]", "findes-ikke"));
+    targets.push("/api/konto/eksport", "/api/auth/session", "/findes-ikke");
+    const problems: string[] = [];
+    for (const url of targets) {
+      const ctx = url.startsWith("/personale") ? dpo : customer;
+      const res = await ctx.get(url);
+      const h = res.headers();
+      const where = `${url} (${res.status()})`;
+      if (res.status() >= 500) problems.push(`${where}: server error`);
+      const csp = h["content-security-policy"] ?? "";
+      for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"]) if (!csp.includes(d)) problems.push(`${where}: CSP lacks ${d}`);
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      if (!nonce) problems.push(`${where}: CSP has no nonce`);
+      if (!/max-age=\d+/.test(h["strict-transport-security"] ?? "")) problems.push(`${where}: no HSTS`);
+      if (h["x-content-type-options"] !== "nosniff") problems.push(`${where}: no nosniff`);
+      if (!h["referrer-policy"]) problems.push(`${where}: no Referrer-Policy`);
+      if (!/no-store/.test(h["cache-control"] ?? "")) problems.push(`${where}: Cache-Control is "${h["cache-control"]}"`);
+      if ((h["content-type"] ?? "").startsWith("text/html")) {
+        const html = await res.text();
+        for (const m of html.matchAll(/<script\b[^>]*>/g)) if (!m[0].includes(`nonce="${nonce}"`)) problems.push(`${where}: script without the nonce: ${m[0].slice(0, 80)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the browser enforces the CSP: injected markup with an inline handler does not run", async ({ page }) => {
+    await page.goto("/log-ind");
+    // A classic stored-XSS payload: markup with an inline event handler. No nonce can cover it.
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML("beforeend", '<img src="/findes-ikke.png" onerror="window.__xss = true">');
+    });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: boolean }).__xss === true)).toBe(false);
+    // The page's own scripts carry the nonce and run: the login form is interactive.
+    await page.getByRole("button", { name: "Log ind" }).click();
+    await expect(page.getByText("Skriv din e-mailadresse")).toBeVisible();
+  });
+});
