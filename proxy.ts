@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
 import { isProduction, secureCookies } from "@/lib/env";
+import { isPlainActionForm, isPlainActionReply } from "@/lib/security/action-body";
 
 // Proxy (Next 16's middleware) only sets headers and redirects the obviously logged-out to the login.
 // It is never the authorisation: every page, action and route handler checks the session itself
@@ -27,7 +28,24 @@ export function isCrossSiteWrite(request: NextRequest): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+async function isMalformedActionCall(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    if (type.startsWith("multipart/form-data")) return !isPlainActionForm(await request.clone().formData());
+    return !isPlainActionReply(await request.clone().text());
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(request: NextRequest) {
+  if (await isMalformedActionCall(request)) {
+    return new NextResponse(JSON.stringify({ error: "Ugyldig forespørgsel." }), {
+      status: 400,
+      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    });
+  }
   if (isCrossSiteWrite(request)) {
     return new NextResponse(JSON.stringify({ error: "Forespørgsler fra andre websteder afvises." }), {
       status: 403,

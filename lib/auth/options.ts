@@ -42,6 +42,17 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only destinations on this site; anything else (including malformed URLs) goes to /konto. next-auth's
+    // default throws on a relative path such as "../x", which would be a 500.
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return baseUrl + url;
+      try {
+        if (new URL(url).origin === new URL(baseUrl).origin) return url;
+      } catch {
+        // fall through
+      }
+      return `${baseUrl}/konto`;
+    },
     async jwt({ token, user }) {
       if (user) {
         // Only the session id and kind travel in the token; everything else is looked up per request.
