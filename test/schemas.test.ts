@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { z } from "zod";
+import { loginSchema, changePasswordSchema, newPasswordField } from "@/lib/validation/auth";
+import { profileSchema } from "@/lib/validation/profile";
+import { newsletterSchema, unsubscribeNotificationSchema, reasonSchema, emptySchema } from "@/lib/validation/consent";
+import { startErasureSchema, requestIdSchema } from "@/lib/validation/erasure";
+import { recordSignatureSchema, executeErasureSchema, resolveRequestSchema, invoiceSearchSchema } from "@/lib/validation/staff";
+import { isPlainActionReply } from "@/lib/security/action-body";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+
+// Issue 5, item 6 (ASVS 15.3.3) and item 5 (ASVS 6.2, 11.4.2), at the schema level.
+
+const SCHEMAS: Record<string, { schema: z.ZodType; valid: Record<string, unknown> }> = {
+  login: { schema: loginSchema, valid: { email: "a@example.dk", password: "x" } },
+  changePassword: { schema: changePasswordSchema, valid: { currentPassword: "gammel-kode-1", newPassword: "ny-god-kode-22", confirmPassword: "ny-god-kode-22" } },
+  profile: { schema: profileSchema, valid: { name: "Åse Ø", street: "Ågade 1", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: "a@example.dk", version: 0 } },
+  newsletter: { schema: newsletterSchema, valid: { subscribe: true } },
+  unsubscribe: { schema: unsubscribeNotificationSchema, valid: { id: "abc" } },
+  reason: { schema: reasonSchema, valid: { reason: "En god begrundelse her" } },
+  empty: { schema: emptySchema, valid: {} },
+  startErasure: { schema: startErasureSchema, valid: { understood: true } },
+  requestId: { schema: requestIdSchema, valid: { id: "abc" } },
+  recordSignature: { schema: recordSignatureSchema, valid: { requestId: "abc", code: "ABCD-EF23", confirmSigned: true } },
+  executeErasure: { schema: executeErasureSchema, valid: { requestId: "abc" } },
+  resolveRequest: { schema: resolveRequestSchema, valid: { requestId: "abc", decision: "completed", resolution: "Fint nok" } },
+  invoiceSearch: { schema: invoiceSearchSchema, valid: { q: "F-50001" } },
+};
+
+describe("every action schema is strict (mass assignment)", () => {
+  for (const [name, { schema, valid }] of Object.entries(SCHEMAS)) {
+    it(`${name}: the valid input passes; customerId, role and email (where not a field) are refused`, () => {
+      expect(schema.safeParse(valid).success).toBe(true);
+      for (const extra of ["customerId", "role", "email", "isStaff", "__proto__x"]) {
+        if (extra in valid) continue;
+        const r = schema.safeParse({ ...valid, [extra]: "x" });
+        expect(r.success, `${name} accepted ${extra}`).toBe(false);
+      }
+    });
+
+    it(`${name}: 1,000 generated inputs never throw, and every refusal names a field or the form`, () => {
+      const arb = fc.oneof(
+        fc.anything(),
+        fc.record(Object.fromEntries(Object.keys(valid).map((k) => [k, fc.anything()])), { requiredKeys: [] }),
+        fc.dictionary(fc.string(), fc.jsonValue()),
+      );
+      fc.assert(
+        fc.property(arb, (input) => {
+          const r = schema.safeParse(input);
+          if (!r.success) expect(r.error.issues.length).toBeGreaterThan(0);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+  }
+});
+
+describe("profile rules (4.4)", () => {
+  const base = SCHEMAS.profile.valid;
+  it("reports every invalid field at once, in Danish", () => {
+    const r = profileSchema.safeParse({ ...base, name: "", postalCode: "12", phone: "123", email: "nej" });
+    expect(r.success).toBe(false);
+    const fields = new Set(r.error!.issues.map((i) => i.path[0]));
+    expect([...fields].sort()).toEqual(["email", "name", "phone", "postalCode"]);
+    expect(r.error!.issues.find((i) => i.path[0] === "postalCode")!.message).toBe("Et dansk postnummer er 4 cifre");
+  });
+  it("Danish phone numbers: 8 digits with optional +45, stored with +45", () => {
+    expect(profileSchema.parse({ ...base, phone: "21 43 65 87" }).phone).toBe("+4521436587");
+    expect(profileSchema.parse({ ...base, phone: "+45 21436587" }).phone).toBe("+4521436587");
+    expect(profileSchema.safeParse({ ...base, phone: "2143658" }).success).toBe(false);
+  });
+  it("abroad: sensible rules (Swedish postal code with a space, international phone)", () => {
+    expect(profileSchema.safeParse({ ...base, country: "SE", postalCode: "114 55", phone: "+46 70 123 45 67" }).success).toBe(true);
+    expect(profileSchema.safeParse({ ...base, country: "XX" }).success).toBe(false);
+  });
+  it("too long and markup are refused", () => {
+    expect(profileSchema.safeParse({ ...base, name: "a".repeat(101) }).success).toBe(false);
+    expect(profileSchema.safeParse({ ...base, street: "<script>" }).success).toBe(false);
+  });
+});
+
+describe("passwords (ASVS 6.2.1–6.2.4, 11.4.2)", () => {
+  it("at least 8 characters, at least 64 accepted, at most 128", () => {
+    expect(newPasswordField.safeParse("kort-12").success).toBe(false);
+    expect(newPasswordField.safeParse("otte-tgn").success).toBe(true);
+    expect(newPasswordField.safeParse("æ".repeat(64)).success).toBe(true);
+    expect(newPasswordField.safeParse("x".repeat(128)).success).toBe(true);
+    expect(newPasswordField.safeParse("x".repeat(129)).success).toBe(false);
+  });
+  it("the most common passwords are refused", () => {
+    for (const p of ["password1", "12345678", "Qwerty123", "kodeord123", "adgangskode"]) expect(newPasswordField.safeParse(p).success, p).toBe(false);
+  });
+  it("are stored with argon2id and verified, with no 72-byte cut", async () => {
+    const long = "a".repeat(80);
+    const hash = await hashPassword(long);
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(hash, long)).toBe(true);
+    expect(await verifyPassword(hash, "a".repeat(72) + "b".repeat(8))).toBe(false);
+    expect(await verifyPassword("not-a-hash", long)).toBe(false);
+  });
+});
+
+describe("server-action bodies (proxy.ts)", () => {
+  it("accepts what the browser sends and refuses unescaped references", () => {
+    expect(isPlainActionReply('[{"subscribe":true}]')).toBe(true);
+    expect(isPlainActionReply("[]")).toBe(true);
+    expect(isPlainActionReply('[{"street":"$$ pris"}]')).toBe(true);
+    expect(isPlainActionReply('[{"street":"$"}]')).toBe(false);
+    expect(isPlainActionReply('[{"$@1":1}]')).toBe(false);
+    expect(isPlainActionReply('["$Q1"]')).toBe(false);
+    expect(isPlainActionReply("[1,2]")).toBe(false);
+    expect(isPlainActionReply("ikke json")).toBe(false);
+  });
+});
