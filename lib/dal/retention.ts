@@ -53,7 +53,9 @@ function rules(o: RetentionOptions): Rule[] {
   const after = (id?: string) => (id ? { id: { gt: id } } : {});
   return [
     {
-      // First, so that inactive accounts below rarely have orders left to detach.
+      // Rules run in this order so that none changes what a later one selects except the last:
+      // deleting an inactive account (5.1) removes only what the earlier rules did not select.
+      // That keeps the dry run's counts equal to the real run's.
       rule: "orders.delete",
       clause: "5.3",
       why: `Købsoplysninger slettes 5 år efter købet (købt senest ${orderCutoff.toISOString().slice(0, 10)}).`,
@@ -91,31 +93,6 @@ function rules(o: RetentionOptions): Rule[] {
             billingCountry: null,
             anonymisedAt: now,
           },
-        });
-      },
-    },
-    {
-      rule: "accounts.delete_inactive",
-      clause: "5.1",
-      why: `Kundekonti uden køb, ændringer eller log ind i 5 år slettes (senest aktiv ${inactiveCutoff.toISOString().slice(0, 10)}).`,
-      select: async (take, cursor) =>
-        (
-          await db.customer.findMany({
-            where: { lastActivityAt: { lte: inactiveCutoff }, ...after(cursor) },
-            orderBy: { id: "asc" },
-            take,
-            select: { id: true, customerNumber: true },
-          })
-        ).map((r) => ({ id: r.id, label: `kunde ${r.customerNumber}` })),
-      apply: async (ids) => {
-        await db.$transaction(async (tx) => {
-          await eraseCustomersInTx(tx, ids, now);
-          for (const id of ids) {
-            await recordAudit(
-              { actorType: "system", actorRef: "retention", action: "retention.account_deleted", subjectRef: id, occurredAt: now, details: { clause: "5.1" } },
-              tx,
-            );
-          }
         });
       },
     },
@@ -163,6 +140,31 @@ function rules(o: RetentionOptions): Rule[] {
         ).map((r) => ({ id: r.id, label: "forsøg" })),
       apply: async (ids) => {
         await db.loginFailure.deleteMany({ where: { id: { in: ids } } });
+      },
+    },
+    {
+      rule: "accounts.delete_inactive",
+      clause: "5.1",
+      why: `Kundekonti uden køb, ændringer eller log ind i 5 år slettes (senest aktiv ${inactiveCutoff.toISOString().slice(0, 10)}).`,
+      select: async (take, cursor) =>
+        (
+          await db.customer.findMany({
+            where: { lastActivityAt: { lte: inactiveCutoff }, ...after(cursor) },
+            orderBy: { id: "asc" },
+            take,
+            select: { id: true, customerNumber: true },
+          })
+        ).map((r) => ({ id: r.id, label: `kunde ${r.customerNumber}` })),
+      apply: async (ids) => {
+        await db.$transaction(async (tx) => {
+          await eraseCustomersInTx(tx, ids, now);
+          for (const id of ids) {
+            await recordAudit(
+              { actorType: "system", actorRef: "retention", action: "retention.account_deleted", subjectRef: id, occurredAt: now, details: { clause: "5.1" } },
+              tx,
+            );
+          }
+        });
       },
     },
   ];

@@ -1,0 +1,99 @@
+// Benchmark: one retention pass (clause 5, 5a.3) over 100,000 customers, 1,000,000 orders and
+// 1,000,000 invoices on SQLite. Prints the time of the dry run and of the real run, and peak memory.
+//
+//   npm run bench                      # full size
+//   BENCH_CUSTOMERS=10000 npm run bench   # smaller, same shape
+//
+// The data are written with better-sqlite3 directly (fast bulk load); the pass itself is the
+// application's own runRetention through Prisma, exactly as `npm run retention` runs it.
+import Database from "better-sqlite3";
+import { rmSync, mkdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { migrate } from "../prisma/migrate";
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+const ORDERS_PER_CUSTOMER = 10;
+const NOW = new Date("2026-11-25T03:00:00Z");
+const DAY = 86_400_000;
+const FILE = "data/bench/retention.db";
+
+mkdirSync("data/bench", { recursive: true });
+rmSync(FILE, { force: true });
+rmSync(FILE + "-wal", { force: true });
+rmSync(FILE + "-shm", { force: true });
+const url = `file:./${FILE}`;
+migrate(url);
+
+// ---- bulk load
+const t0 = performance.now();
+const raw = new Database(FILE);
+raw.pragma("journal_mode = WAL");
+raw.pragma("synchronous = NORMAL");
+const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+const insCustomer = raw.prepare(
+  `INSERT INTO Customer (id, customerNumber, name, street, postalCode, city, country, email, phone, passwordHash, createdAt, updatedAt, lastActivityAt, version, processingRestricted, objectsToAnalytics)
+   VALUES (?, ?, ?, 'Benchvej 1', '6400', 'Sønderborg', 'DK', ?, NULL, 'x', ?, ?, ?, 0, 0, 0)`,
+);
+const insOrder = raw.prepare(
+  `INSERT INTO "Order" (id, orderNumber, customerId, placedAt, ipAddress, shippingName, totalOre, carrier) VALUES (?, ?, ?, ?, '192.0.2.1', ?, 10000, 'PostNord')`,
+);
+const insInvoice = raw.prepare(
+  `INSERT INTO Invoice (id, invoiceNumber, orderId, customerId, issuedAt, description, netOre, vatOre, totalOre, billingName, billingStreet, billingPostalCode, billingCity, billingCountry)
+   VALUES (?, ?, ?, ?, ?, 'Faktura', 8000, 2000, 10000, ?, 'Benchvej 1', '6400', 'Sønderborg', 'DK')`,
+);
+const insSub = raw.prepare(`INSERT INTO NotificationSubscription (id, email, productSku, productName, createdAt, notifiedAt) VALUES (?, ?, 'SKU', 'Vare', ?, ?)`);
+let seq = 0;
+const span = 7 * 365 * DAY;
+raw.transaction(() => {
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const id = `bc${i.toString(36).padStart(8, "0")}`;
+    const inactive = i % 7 === 0; // ~14 % have been inactive for more than five years (5.1)
+    const last = inactive ? NOW.getTime() - (5 * 365 + 30 + (i % 300)) * DAY : NOW.getTime() - (i % 1500) * DAY;
+    const name = `Kunde Ærø ${i}`;
+    insCustomer.run(id, 1_000_000 + i, name, `bench${i}@example.test`, iso(last - 400 * DAY), iso(last), iso(last));
+    for (let j = 0; j < ORDERS_PER_CUSTOMER; j++) {
+      // Orders spread over the seven years before the last activity.
+      const placed = Math.min(last, NOW.getTime() - span + Math.floor((((i * 7919 + j * 104729) % 1000) / 1000) * span));
+      const oid = `bo${(seq++).toString(36).padStart(9, "0")}`;
+      insOrder.run(oid, `O-${seq}`, id, iso(placed), name);
+      insInvoice.run(`bi${seq.toString(36).padStart(9, "0")}`, `F-${seq}`, oid, id, iso(placed + 3_600_000), name);
+    }
+    if (i % 10 === 0) insSub.run(randomUUID(), `bench${i}@example.test`, iso(NOW.getTime() - 20 * DAY), i % 20 === 0 ? iso(NOW.getTime() - DAY) : null);
+  }
+})();
+raw.close();
+const loadSeconds = (performance.now() - t0) / 1000;
+
+// ---- the pass
+process.env.DATABASE_URL = url;
+process.env.LOG_LEVEL = "silent";
+const { runRetention } = await import("../lib/dal/retention");
+const { parseFinancialYearEnd } = await import("../lib/policy");
+const fy = parseFinancialYearEnd("12-31");
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+
+const d0 = performance.now();
+const dry = await runRetention({ now: NOW, fy, dryRun: true });
+const drySeconds = (performance.now() - d0) / 1000;
+const r0 = performance.now();
+const real = await runRetention({ now: NOW, fy, dryRun: false });
+const realSeconds = (performance.now() - r0) / 1000;
+const a0 = performance.now();
+const again = await runRetention({ now: NOW, fy, dryRun: false });
+const againSeconds = (performance.now() - a0) / 1000;
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const agree = dry.every((d, i) => d.count === real[i].count);
+console.log(`Retention benchmark (${new Date().toISOString()}, Node ${process.version}, SQLite via Prisma 6.19.3 + better-sqlite3)`);
+console.log(`  data: ${CUSTOMERS.toLocaleString("en")} customers, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} orders, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} invoices (loaded in ${loadSeconds.toFixed(1)} s)`);
+for (const r of real) console.log(`  ${r.rule.padEnd(26)} pkt. ${r.clause.padEnd(5)} ${String(r.count).padStart(9)}`);
+console.log(`  dry run:          ${drySeconds.toFixed(1)} s`);
+console.log(`  real run:         ${realSeconds.toFixed(1)} s`);
+console.log(`  second real run:  ${againSeconds.toFixed(1)} s (idempotent: ${again.every((r) => r.count === 0) ? "nothing left to do" : "NOT EMPTY"})`);
+console.log(`  dry run and real run agree: ${agree ? "yes" : "NO"}`);
+console.log(`  peak RSS:         ${(peakRss / 1024 / 1024).toFixed(0)} MiB (process max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`);
+console.log(`Rerun: npm run bench   (or BENCH_CUSTOMERS=10000 npm run bench for a quick one)`);
+process.exit(agree ? 0 : 1);
