@@ -1,18 +1,16 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { executeErasureAction } from "@/lib/actions/staff";
 import { FormStatus } from "./form";
 
 /** "Gennemfør sletning" with an explicit second step instead of a browser dialog. */
-export function ExecuteErasure({ requestId }: { requestId: string }) {
+export function ExecuteErasure({ requestId, ready }: { requestId: string; ready: boolean }) {
   const [armed, setArmed] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const [pending, start] = useTransition();
-  const router = useRouter();
   return (
     <div className="stack">
-      {!armed ? (
+      {!ready ? null : !armed ? (
         <button type="button" className="danger" onClick={() => setArmed(true)}>
           Gennemfør sletning
         </button>
@@ -29,7 +27,6 @@ export function ExecuteErasure({ requestId }: { requestId: string }) {
                   const r = await executeErasureAction({ requestId });
                   setStatus(r);
                   setArmed(false);
-                  router.refresh();
                 })
               }
             >

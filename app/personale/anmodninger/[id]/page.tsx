@@ -103,10 +103,17 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
 
-      {r.type === "erasure" && r.status === "signature_received" ? (
+      {r.type === "erasure" && (r.status === "signature_received" || r.status === "completed") ? (
         <section className="card" aria-labelledby="gennemfoer">
           <h2 id="gennemfoer">Gennemfør sletning</h2>
-          {isDpo ? <ExecuteErasure requestId={r.id} /> : <p>Kun den databeskyttelsesansvarlige kan gennemføre sletningen (pkt. 6.2).</p>}
+          {/* Stays mounted after the erasure, so its status line (aria-live) keeps the result. */}
+          {isDpo ? (
+            <ExecuteErasure requestId={r.id} ready={r.status === "signature_received"} />
+          ) : r.status === "signature_received" ? (
+            <p>Kun den databeskyttelsesansvarlige kan gennemføre sletningen (pkt. 6.2).</p>
+          ) : (
+            <p>Sletningen er gennemført.</p>
+          )}
         </section>
       ) : null}
 
