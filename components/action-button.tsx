@@ -32,8 +32,8 @@ export function ActionButton({
           start(async () => {
             const r = await action({});
             setStatus({ ok: r.ok, message: r.message });
+            // The action's revalidatePath already refreshed the page.
             if (r.ok && redirectTo) router.push(redirectTo);
-            else router.refresh();
           });
         }}
       >

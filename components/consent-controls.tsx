@@ -1,6 +1,5 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { setNewsletterAction, unsubscribeNotificationAction, objectAction, restrictAction } from "@/lib/actions/consent";
@@ -12,12 +11,10 @@ type Status = { ok: boolean; message: string } | null;
 export function NewsletterToggle({ subscribed }: { subscribed: boolean }) {
   const [status, setStatus] = useState<Status>(null);
   const [pending, start] = useTransition();
-  const router = useRouter();
   const run = (subscribe: boolean) =>
     start(async () => {
       const r = await setNewsletterAction({ subscribe });
       setStatus(r);
-      router.refresh();
     });
   return (
     <div>
@@ -74,7 +71,6 @@ export function NotificationList({ items }: { items: { id: string; productName: 
 /** 4.8 objection and 4.6 restriction share one form: a reason, sent to the staff queue. */
 export function ReasonForm({ kind, submitLabel }: { kind: "objection" | "restriction"; submitLabel: string }) {
   const [status, setStatus] = useState<Status>(null);
-  const router = useRouter();
   const id = `${kind}-reason`;
   const {
     register,
@@ -86,10 +82,8 @@ export function ReasonForm({ kind, submitLabel }: { kind: "objection" | "restric
   const onSubmit = handleSubmit(async (values) => {
     const r = await (kind === "objection" ? objectAction(values) : restrictAction(values));
     setStatus(r);
-    if (r.ok) {
-      reset();
-      router.refresh();
-    } else applyFieldErrors(r.fieldErrors, setError, ["reason"] as const);
+    if (r.ok) reset();
+    else applyFieldErrors(r.fieldErrors, setError, ["reason"] as const);
   });
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={submitLabel}>

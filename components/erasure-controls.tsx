@@ -1,6 +1,5 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startErasureSchema, type StartErasureInput } from "@/lib/validation/erasure";
@@ -11,7 +10,6 @@ type Status = { ok: boolean; message: string } | null;
 
 export function StartErasureForm() {
   const [status, setStatus] = useState<Status>(null);
-  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -20,7 +18,6 @@ export function StartErasureForm() {
   const onSubmit = handleSubmit(async (values) => {
     const r = await startErasureAction(values);
     setStatus(r);
-    router.refresh();
   });
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Start sletning">
@@ -49,7 +46,6 @@ export function StartErasureForm() {
 export function CancelErasureButton({ id }: { id: string }) {
   const [status, setStatus] = useState<Status>(null);
   const [pending, start] = useTransition();
-  const router = useRouter();
   return (
     <div>
       <button
@@ -59,7 +55,6 @@ export function CancelErasureButton({ id }: { id: string }) {
         onClick={() =>
           start(async () => {
             setStatus(await cancelErasureAction({ id }));
-            router.refresh();
           })
         }
       >

@@ -1,6 +1,5 @@
 "use client";
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { recordSignatureSchema, resolveRequestSchema, type RecordSignatureInput, type ResolveRequestInput } from "@/lib/validation/staff";
@@ -11,7 +10,6 @@ type Status = { ok: boolean; message: string } | null;
 
 export function RecordSignatureForm({ requestId }: { requestId: string }) {
   const [status, setStatus] = useState<Status>(null);
-  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -22,7 +20,6 @@ export function RecordSignatureForm({ requestId }: { requestId: string }) {
     const r = await recordSignatureAction(values);
     setStatus(r);
     if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["code", "confirmSigned"] as const);
-    else router.refresh();
   });
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Registrér underskrevet dokument">
@@ -47,7 +44,6 @@ export function RecordSignatureForm({ requestId }: { requestId: string }) {
 
 export function ResolveRequestForm({ requestId }: { requestId: string }) {
   const [status, setStatus] = useState<Status>(null);
-  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -58,7 +54,6 @@ export function ResolveRequestForm({ requestId }: { requestId: string }) {
     const r = await resolveRequestAction(values);
     setStatus(r);
     if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["decision", "resolution"] as const);
-    else router.refresh();
   });
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Afgør anmodningen">

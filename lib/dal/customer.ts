@@ -25,7 +25,7 @@ export interface Profile {
   objectsToAnalytics: boolean;
 }
 
-const profileSelect = {
+export const profileSelect = {
   customerNumber: true,
   name: true,
   street: true,

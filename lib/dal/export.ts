@@ -4,6 +4,7 @@ import type { CustomerPrincipal } from "./session";
 import { CATEGORIES, CONTROLLER, invoiceRetainUntil, parseFinancialYearEnd } from "@/lib/policy";
 import { env } from "@/lib/env";
 import { pseudonym } from "@/lib/log";
+import { profileSelect } from "./customer";
 
 // 4.7: the portability export. Streamed as JSON text in pages, so a customer with 10,000 orders never
 // holds the whole document in memory. The format is documented by lib/export/export.schema.json.
@@ -51,24 +52,7 @@ async function* jsonArray<T>(items: AsyncIterable<T>, map: (item: T) => unknown)
 /** The export as a sequence of JSON text chunks; null when the customer no longer exists. */
 export async function exportChunks(c: CustomerPrincipal, now: Date = new Date()): Promise<AsyncGenerator<string> | null> {
   const id = c.customerId;
-  const profile = await db.customer.findUnique({
-    where: { id },
-    select: {
-      customerNumber: true,
-      name: true,
-      street: true,
-      postalCode: true,
-      city: true,
-      country: true,
-      email: true,
-      phone: true,
-      createdAt: true,
-      updatedAt: true,
-      lastActivityAt: true,
-      processingRestricted: true,
-      objectsToAnalytics: true,
-    },
-  });
+  const profile = await db.customer.findUnique({ where: { id }, select: { ...profileSelect, updatedAt: true } });
   if (!profile) return null;
   const fy = parseFinancialYearEnd(env.FINANCIAL_YEAR_END);
 

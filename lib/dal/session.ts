@@ -42,13 +42,6 @@ export async function getCustomer(): Promise<CustomerPrincipal | null> {
   return p?.kind === "customer" ? p : null;
 }
 
-export async function getStaff(roles?: readonly StaffRole[]): Promise<StaffPrincipal | null> {
-  const p = await getPrincipal();
-  if (p?.kind !== "staff") return null;
-  if (roles && !roles.includes(p.role)) return null;
-  return p;
-}
-
 /** For pages under /konto: the customer, or a redirect to the login (staff go to their own area). */
 export async function requireCustomerPage(returnTo: string): Promise<CustomerPrincipal> {
   const p = await getPrincipal();

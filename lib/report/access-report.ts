@@ -13,37 +13,10 @@ import {
 } from "@/lib/policy";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { countryName } from "@/lib/validation/profile";
+import type { Overview } from "@/lib/dal/customer";
 
-/** What the report needs about the customer (lib/dal/customer.ts getOverview returns it). */
-export interface ReportInput {
-  profile: {
-    customerNumber: number;
-    name: string;
-    street: string;
-    postalCode: string;
-    city: string;
-    country: string;
-    email: string;
-    phone: string | null;
-    createdAt: Date;
-    lastActivityAt: Date;
-    processingRestricted: boolean;
-    objectsToAnalytics: boolean;
-  };
-  newsletter: { subscribed: boolean; since: Date | null };
-  counts: Record<
-    "orders" | "orderLines" | "returnedLines" | "invoices" | "websiteEvents" | "consentEvents" | "notifications" | "requests" | "activeSessions",
-    number
-  >;
-  firstOrderAt: Date | null;
-  lastOrderAt: Date | null;
-  firstInvoiceAt: Date | null;
-  lastInvoiceAt: Date | null;
-  firstWebsiteEventAt: Date | null;
-  marketingProfile: { interests: string[]; preferredCategories: string[]; lastComputedAt: Date } | null;
-  browsers: string[];
-  searchTerms: string[];
-}
+/** What the report needs about the customer: the overview the DAL returns (lib/dal/customer.ts). */
+export type ReportInput = Overview;
 
 export interface ReportSection {
   category: Category;
