@@ -3,6 +3,7 @@ import { staffAction } from "./safe-action";
 import { executeErasureSchema, recordSignatureSchema, resolveRequestSchema } from "@/lib/validation/staff";
 import { recordSignature, resolveRequest } from "@/lib/dal/requests";
 import { executeErasure } from "@/lib/dal/erasure";
+import { sendMailAfterChange } from "@/lib/mail";
 
 // Staff actions (6.2): support may register a returned, signed document; only the dpo carries out
 // erasure and decides objections and restrictions. Every one is audited by the wrapper.
@@ -32,9 +33,25 @@ export const recordSignatureAction = staffAction("erasure.signature_recorded", [
 export const executeErasureAction = staffAction("erasure.execute", ["dpo"], executeErasureSchema, async (input, staff) => {
   const r = await executeErasure(staff, input.requestId);
   if (r.ok) {
+    // The confirmation promised on /konto/sletning, sent to the address the customer had.
+    const mailed = await sendMailAfterChange({
+      to: r.notify.email,
+      subject: `Dine personoplysninger er slettet (${r.notify.requestNumber})`,
+      text: [
+        `Kære ${r.notify.name}`,
+        "",
+        `Vi har gennemført din anmodning ${r.notify.requestNumber} om sletning (Persondatapolitik pkt. 4.5). Din konto og dine oplysninger er slettet.`,
+        `Vi gemmer uden kobling til dig ${r.summary.ordersKept} ordrer og ${r.summary.invoicesKept} fakturaer, som bogføringsloven kræver (pkt. 4.5.1, 5.2, 5.3).`,
+        "",
+        "Venlig hilsen",
+        "123multiservice",
+      ].join("\n"),
+    });
     return {
       ok: true,
-      message: `Sletningen er gennemført. ${r.summary.ordersKept} ordrer og ${r.summary.invoicesKept} fakturaer er beholdt uden kobling til personen.`,
+      message: `Sletningen er gennemført. ${r.summary.ordersKept} ordrer og ${r.summary.invoicesKept} fakturaer er beholdt uden kobling til personen.${
+        mailed ? " Kunden har fået en kvittering." : " Kvitteringen til kunden kunne ikke sendes."
+      }`,
       audit: { subjectRef: r.subjectRef, details: { ordersKept: r.summary.ordersKept, invoicesKept: r.summary.invoicesKept } },
     };
   }
@@ -49,6 +66,24 @@ export const executeErasureAction = staffAction("erasure.execute", ["dpo"], exec
 export const resolveRequestAction = staffAction("request.resolve", ["dpo"], resolveRequestSchema, async (input, staff) => {
   const r = await resolveRequest(staff, input.requestId, input.decision, input.resolution);
   if (r.ok) {
+    if (r.notify) {
+      await sendMailAfterChange({
+        to: r.notify.email,
+        subject: `Svar på din anmodning ${r.notify.requestNumber}`,
+        text: [
+          `Kære ${r.notify.name}`,
+          "",
+          `Din anmodning ${r.notify.requestNumber} er ${input.decision === "completed" ? "imødekommet" : "afvist"}.`,
+          "",
+          input.resolution,
+          "",
+          "Du kan altid klage til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby (pkt. 4.10).",
+          "",
+          "Venlig hilsen",
+          "123multiservice",
+        ].join("\n"),
+      });
+    }
     return {
       ok: true,
       message: input.decision === "completed" ? "Anmodningen er imødekommet." : "Anmodningen er afvist, og markeringen på kontoen er fjernet.",

@@ -53,7 +53,8 @@ export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Dat
 }
 
 export type ExecuteErasureResult =
-  | { ok: true; subjectRef: string; summary: ErasureSummary }
+  /** `notify`: where to send the confirmation, read before the account went; never stored again. */
+  | { ok: true; subjectRef: string; summary: ErasureSummary; notify: { email: string; name: string; requestNumber: string } }
   | { ok: false; error: "not-found" | "wrong-state" };
 
 /** "Gennemfør sletning": only a request whose signed document has been verified (4.2.2). */
@@ -62,6 +63,8 @@ export async function executeErasure(staff: StaffPrincipal, requestId: string, n
     const r = await tx.privacyRequest.findUnique({ where: { id: requestId }, select: { type: true, status: true, customerId: true, subjectRef: true } });
     if (!r || r.type !== "erasure") return { ok: false as const, error: "not-found" as const };
     if (r.status !== "signature_received" || !r.customerId) return { ok: false as const, error: "wrong-state" as const };
+    const contact = await tx.customer.findUniqueOrThrow({ where: { id: r.customerId }, select: { email: true, name: true } });
+    const { requestNumber } = await tx.privacyRequest.findUniqueOrThrow({ where: { id: requestId }, select: { requestNumber: true } });
     const summary = await eraseCustomersInTx(tx, [r.customerId], now);
     await tx.privacyRequest.update({
       where: { id: requestId },
@@ -87,6 +90,6 @@ export async function executeErasure(staff: StaffPrincipal, requestId: string, n
       },
       tx,
     );
-    return { ok: true as const, subjectRef: r.subjectRef, summary };
+    return { ok: true as const, subjectRef: r.subjectRef, summary, notify: { ...contact, requestNumber } };
   });
 }

@@ -231,7 +231,9 @@ export async function recordSignature(staff: StaffPrincipal, id: string, code: s
   return u.count === 1 ? { ok: true, subjectRef: r.subjectRef } : { ok: false, error: "wrong-state" };
 }
 
-export type ResolveResult = { ok: true; subjectRef: string } | { ok: false; error: "not-found" | "wrong-state" };
+export type ResolveResult =
+  | { ok: true; subjectRef: string; notify: { email: string; name: string; requestNumber: string } | null }
+  | { ok: false; error: "not-found" | "wrong-state" };
 
 /**
  * Closing an objection (4.8) or a restriction (4.6). Upheld: the flag stays. Rejected (4.8.2: the shop can
@@ -245,7 +247,10 @@ export async function resolveRequest(
   now: Date = new Date(),
 ): Promise<ResolveResult> {
   return db.$transaction(async (tx) => {
-    const r = await tx.privacyRequest.findUnique({ where: { id }, select: { type: true, status: true, customerId: true, subjectRef: true } });
+    const r = await tx.privacyRequest.findUnique({
+      where: { id },
+      select: { type: true, status: true, customerId: true, subjectRef: true, requestNumber: true, customer: { select: { email: true, name: true } } },
+    });
     if (!r || r.type === "erasure") return { ok: false as const, error: "not-found" as const };
     if (r.status !== "open") return { ok: false as const, error: "wrong-state" as const };
     await tx.privacyRequest.update({ where: { id }, data: { status: decision, resolution, closedAt: now, handledBy: staff.staffId } });
@@ -255,6 +260,6 @@ export async function resolveRequest(
         data: r.type === "objection" ? { objectsToAnalytics: false } : { processingRestricted: false },
       });
     }
-    return { ok: true as const, subjectRef: r.subjectRef };
+    return { ok: true as const, subjectRef: r.subjectRef, notify: r.customer ? { ...r.customer, requestNumber: r.requestNumber } : null };
   });
 }

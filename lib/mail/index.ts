@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
+import { log, errorFields } from "@/lib/log";
 
 // The mail layer. In development (MAIL_TRANSPORT=outbox) every message is written as a JSON file to
 // MAIL_OUTBOX_DIR for the developer to read; MAIL_TRANSPORT=smtp sends through SMTP_URL.
@@ -24,4 +25,15 @@ export async function sendMail(mail: Mail): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.json`);
   await writeFile(file, JSON.stringify({ from: env.MAIL_FROM, ...mail, createdAt: new Date().toISOString() }, null, 2), "utf8");
+}
+
+/** For a message after a change that has already happened: a failed send is logged, never reported as "nothing changed". */
+export async function sendMailAfterChange(mail: Mail): Promise<boolean> {
+  try {
+    await sendMail(mail);
+    return true;
+  } catch (e) {
+    log("error", "mail.failed", { subject: mail.subject, ...errorFields(e) });
+    return false;
+  }
 }
