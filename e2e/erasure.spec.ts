@@ -99,9 +99,12 @@ test("the whole erasure path, from the customer's click to the staff's execution
   await dpo.close();
 });
 
-test("support cannot see invoices or the audit trail (6.2)", async ({ page }) => {
+test("support cannot see invoices or the audit trail (6.2); the queue marks overdue requests", async ({ page }) => {
   await logIn(page, DEMO.support);
   await expect(page).toHaveURL(/\/personale$/);
+  const overdue = page.getByRole("row").filter({ hasText: "Begrænsning (4.6)" }).filter({ hasText: "Åse Bøgh" });
+  await expect(overdue).toContainText("Over fristen");
+  await expect(page.getByText(/\d+ over fristen/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Fakturaer" })).toHaveCount(0);
   await page.goto("/personale/fakturaer?q=F-50001");
   await expect(page).toHaveURL(/\/personale\?adgang=naegtet$/);

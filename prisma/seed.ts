@@ -203,6 +203,21 @@ export async function seed(db: PrismaClient, now: Date = new Date()): Promise<vo
   });
   await addOrders(db, aase, [daysAgo(now, 6 * 365), daysAgo(now, 5 * 365 + 95)]);
 
+  // An old restriction request (4.6) that has passed its one-month deadline, so the staff queue shows one overdue.
+  await db.privacyRequest.create({
+    data: {
+      requestNumber: `BG-${daysAgo(now, 40).getUTCFullYear()}-00001`,
+      customerId: aase.id,
+      subjectRef: aase.id,
+      type: "restriction",
+      status: "open",
+      reason: "Min adresse er forkert, og jeg vil ikke have, at I bruger oplysningerne, før det er rettet.",
+      createdAt: daysAgo(now, 40),
+      dueAt: daysAgo(now, 10),
+    },
+  });
+  await db.customer.update({ where: { id: aase.id }, data: { processingRestricted: true } });
+
   // 4. A plain new account.
   await db.customer.create({
     data: {
