@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
+import { CONTROLLER } from "@/lib/policy";
 import "./globals.css";
 
 const inter = localFont({
@@ -35,7 +36,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <div id="indhold">{children}</div>
         <footer className="site-footer">
           <Link href="/persondatapolitik">Persondatapolitik</Link>
-          <span>123multiservice · Degnevænget 3B · 6400 Sønderborg</span>
+          <span>
+            {CONTROLLER.name} · {CONTROLLER.street} · {CONTROLLER.postalCode} {CONTROLLER.city}
+          </span>
         </footer>
       </body>
     </html>

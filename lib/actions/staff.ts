@@ -4,6 +4,7 @@ import { executeErasureSchema, recordSignatureSchema, resolveRequestSchema } fro
 import { recordSignature, resolveRequest } from "@/lib/dal/requests";
 import { executeErasure } from "@/lib/dal/erasure";
 import { sendMailAfterChange } from "@/lib/mail";
+import { COMPLAINT_LINE } from "@/lib/policy";
 
 // Staff actions (6.2): support may register a returned, signed document; only the dpo carries out
 // erasure and decides objections and restrictions. Every one is audited by the wrapper.
@@ -77,7 +78,7 @@ export const resolveRequestAction = staffAction("request.resolve", ["dpo"], reso
           "",
           input.resolution,
           "",
-          "Du kan altid klage til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby (pkt. 4.10).",
+          COMPLAINT_LINE,
           "",
           "Venlig hilsen",
           "123multiservice",

@@ -23,6 +23,9 @@ export const DATATILSYNET = {
   clause: "4.10.1",
 } as const;
 
+/** One line on how to complain (4.10), for e-mails and reports. */
+export const COMPLAINT_LINE = `Du kan altid klage til ${DATATILSYNET.name}, ${DATATILSYNET.street}, ${DATATILSYNET.postalCode} ${DATATILSYNET.city} (pkt. 4.10).`;
+
 /** The wording of the newsletter consent; its version is stored with every consent event (4.9). */
 export const NEWSLETTER_CONSENT = {
   version: "nyhedsbrev-2026-01",

@@ -2,6 +2,7 @@
 // lib/policy. The /konto page shows it and "Send rapporten til min e-mail" (4.3.2) mails it.
 import {
   CATEGORIES,
+  COMPLAINT_LINE,
   RECIPIENTS,
   accountDeletionDate,
   invoiceRetainUntil,
@@ -155,6 +156,6 @@ export function accessReportText(name: string, sections: ReportSection[], genera
     out.push("");
   }
   out.push("Du kan se, rette, hente og slette dine oplysninger, når du logger ind på portalen.");
-  out.push("Du kan klage til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby (pkt. 4.10).");
+  out.push(COMPLAINT_LINE);
   return out.join("\n");
 }

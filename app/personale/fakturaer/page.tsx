@@ -4,6 +4,7 @@ import { searchInvoices } from "@/lib/dal/staff";
 import { invoiceSearchSchema } from "@/lib/validation/staff";
 import { formatDate, formatMoney } from "@/lib/format";
 import { Clause } from "@/components/clause";
+import { category } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Fakturaer" };
 
@@ -17,7 +18,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
     <main>
       <h1>Fakturaer</h1>
       <p className="muted">
-        Fakturaer opbevares i 5 år fra udgangen af regnskabsåret (<Clause n="5.2" />
+        {category("fakturaer").retention.description} (<Clause n="5.2" />
         ). Efter en sletning står kun det, bogføringen kræver.
       </p>
       <form className="card actions" method="get" role="search">
