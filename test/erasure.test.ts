@@ -82,6 +82,9 @@ describe("erasure requests (4.5, 4.2.2)", () => {
     const r = await startErasure(c);
     if (!r.ok) throw new Error();
     expect(await executeErasure(dpo, r.id)).toMatchObject({ ok: false, error: "wrong-state" });
+    // 6.2 in the DAL itself: support may register the signature but never carry out the erasure.
+    const support = await makeStaff("support");
+    await expect(executeErasure(support, r.id)).rejects.toThrow("forbidden");
     expect(await recordSignature(dpo, r.id, "AAAA-AAAA")).toMatchObject({ ok: false, error: "code-mismatch" });
     const code = verificationCode(process.env.NEXTAUTH_SECRET!, r.id);
     expect(await recordSignature(dpo, r.id, code.toLowerCase().replace("-", " "))).toMatchObject({ ok: true });

@@ -1,5 +1,7 @@
 import "server-only";
 import { db, type Tx } from "./db";
+import { assertStaffRole } from "./roles";
+import type { StaffPrincipal } from "./session";
 
 // The audit trail (4.2, 6.1): who did what, when. Details hold field names, counts and reasons;
 // never personal values. The subject is the customer's random id: a pseudonymous reference once erased.
@@ -53,7 +55,8 @@ export async function auditForSubject(subjectRef: string, take = 100): Promise<A
   return rows.map(toView);
 }
 
-export async function recentAudit(take = 100): Promise<AuditView[]> {
+export async function recentAudit(staff: StaffPrincipal, take = 100): Promise<AuditView[]> {
+  assertStaffRole(staff, ["dpo"]);
   const rows = await db.auditEvent.findMany({ orderBy: { occurredAt: "desc" }, take, select: auditSelect });
   return rows.map(toView);
 }

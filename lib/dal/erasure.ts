@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "./db";
 import { recordAudit } from "./audit";
+import { assertStaffRole } from "./roles";
 import type { StaffPrincipal } from "./session";
 import { orderRetainUntil } from "@/lib/policy";
 
@@ -59,6 +60,7 @@ export type ExecuteErasureResult =
 
 /** "Gennemfør sletning": only a request whose signed document has been verified (4.2.2). */
 export async function executeErasure(staff: StaffPrincipal, requestId: string, now: Date = new Date()): Promise<ExecuteErasureResult> {
+  assertStaffRole(staff, ["dpo"]);
   return db.$transaction(async (tx) => {
     const r = await tx.privacyRequest.findUnique({ where: { id: requestId }, select: { type: true, status: true, customerId: true, subjectRef: true } });
     if (!r || r.type !== "erasure") return { ok: false as const, error: "not-found" as const };

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "./db";
+import { assertStaffRole } from "./roles";
 import type { CustomerPrincipal, StaffPrincipal } from "./session";
 import { requestDueDate, buildErasurePlan, parseFinancialYearEnd, type ErasurePlan } from "@/lib/policy";
 import { env } from "@/lib/env";
@@ -220,6 +221,7 @@ export type SignatureResult = { ok: true; subjectRef: string } | { ok: false; er
 
 /** 4.2.2: the signed document arrived and its verification code matches the request. */
 export async function recordSignature(staff: StaffPrincipal, id: string, code: string, now: Date = new Date()): Promise<SignatureResult> {
+  assertStaffRole(staff, ["support", "dpo"]);
   const r = await db.privacyRequest.findUnique({ where: { id }, select: { id: true, type: true, status: true, subjectRef: true } });
   if (!r || r.type !== "erasure") return { ok: false, error: "not-found" };
   if (r.status !== "awaiting_signature") return { ok: false, error: "wrong-state" };
@@ -246,6 +248,7 @@ export async function resolveRequest(
   resolution: string,
   now: Date = new Date(),
 ): Promise<ResolveResult> {
+  assertStaffRole(staff, ["dpo"]);
   return db.$transaction(async (tx) => {
     const r = await tx.privacyRequest.findUnique({
       where: { id },

@@ -6,6 +6,9 @@ import { redirect } from "next/navigation";
 import { env, secureCookies } from "@/lib/env";
 import { principalForSession, type Principal, type StaffRole } from "./auth";
 import { log } from "@/lib/log";
+import { actorLabel } from "./roles";
+
+export { actorLabel };
 
 /** next-auth's session cookie name (the __Secure- prefix when cookies are Secure). */
 export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;
@@ -31,11 +34,6 @@ export const getPrincipal = cache(async (): Promise<Principal | null> => {
   if (!token?.sid || typeof token.sid !== "string") return null;
   return principalForSession(token.sid);
 });
-
-/** How a principal appears in logs and the audit trail: kind and random id, never a name or e-mail. */
-export function actorLabel(p: Principal): string {
-  return p.kind === "customer" ? `customer:${p.customerId}` : `staff:${p.staffId}:${p.role}`;
-}
 
 export async function getCustomer(): Promise<CustomerPrincipal | null> {
   const p = await getPrincipal();

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { assertStaffRole } from "./roles";
 import type { StaffPrincipal } from "./session";
 import { invoiceRetainUntil, parseFinancialYearEnd } from "@/lib/policy";
 import { env } from "@/lib/env";
@@ -23,7 +24,8 @@ export interface InvoiceView {
 }
 
 /** Invoices by invoice or order number, as bookkeeping needs them (5.2). */
-export async function searchInvoices(_staff: StaffPrincipal, q: string): Promise<InvoiceView[]> {
+export async function searchInvoices(staff: StaffPrincipal, q: string): Promise<InvoiceView[]> {
+  assertStaffRole(staff, ["dpo"]);
   if (!q) return [];
   const rows = await db.invoice.findMany({
     where: { OR: [{ invoiceNumber: q }, { order: { orderNumber: q } }] },

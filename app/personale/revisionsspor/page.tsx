@@ -6,8 +6,8 @@ import { formatDateTime } from "@/lib/format";
 export const metadata: Metadata = { title: "Revisionsspor" };
 
 export default async function AuditPage() {
-  await requireStaffPage("/personale/revisionsspor", ["dpo"]);
-  const events = await recentAudit(200);
+  const staff = await requireStaffPage("/personale/revisionsspor", ["dpo"]);
+  const events = await recentAudit(staff, 200);
   return (
     <main>
       <h1>Revisionsspor</h1>
