@@ -5,14 +5,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { loginSchema, type LoginInput } from "@/lib/validation/auth";
 import { FormStatus, TextField } from "./form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 const THROTTLED = "THROTTLED:";
-
-/** Only a local path may be a destination after login (no open redirect). */
-export function safeCallbackUrl(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/konto";
-  return raw;
-}
 
 function messageFor(error: string): string {
   if (error.startsWith(THROTTLED)) {
