@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { db } from "@/lib/dal/db";
-import { startErasure, cancelErasure, recordSignature, getErasureDocument } from "@/lib/dal/requests";
+import { startErasure, cancelErasure, recordSignature, getErasureDocument, getRequestForStaff } from "@/lib/dal/requests";
 import { executeErasure } from "@/lib/dal/erasure";
 import { principalForSession } from "@/lib/dal/auth";
 import { verificationCode } from "@/lib/security/verification";
@@ -74,6 +74,16 @@ describe("erasure requests (4.5, 4.2.2)", () => {
     expect(doc?.customer.name).toBe("Søren Ærbæk Ødum");
     expect(doc?.verificationCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(doc?.plan.kept.map((k) => k.title).join(" ")).toMatch(/Fakturaer/);
+  });
+
+  it("staff see the request; only the dpo sees the customer's e-mail (6.2, in the DAL)", async () => {
+    const { c } = await customerWithData();
+    const r = await startErasure(c);
+    if (!r.ok) throw new Error();
+    const bySupport = await getRequestForStaff(await makeStaff("support"), r.id);
+    const byDpo = await getRequestForStaff(await makeStaff("dpo"), r.id);
+    expect(bySupport?.customer).toMatchObject({ customerNumber: c.customerNumber, email: null });
+    expect(byDpo?.customer?.email).toBe(c.email);
   });
 
   it("the signature is recorded only with the code from the document; erasure needs it first", async () => {

@@ -5,6 +5,7 @@ import { CATEGORIES, CONTROLLER, invoiceRetainUntil, parseFinancialYearEnd } fro
 import { env } from "@/lib/env";
 import { pseudonym } from "@/lib/log";
 import { profileSelect } from "./customer";
+import { invoiceBookkeepingSelect } from "./invoice-select";
 
 // 4.7: the portability export. Streamed as JSON text in pages, so a customer with 10,000 orders never
 // holds the whole document in memory. The format is documented by lib/export/export.schema.json.
@@ -28,6 +29,11 @@ export const EXPORT_SECTIONS: Record<string, string> = {
 
 const PAGE = 500;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** One page of rows by id, after the last row of the previous page. */
+function pageAfter(cursor: string | undefined) {
+  return { orderBy: { id: "asc" as const }, take: PAGE, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) };
+}
 
 async function* paged<T extends { id: string }>(fetch: (cursor: string | undefined) => Promise<T[]>): AsyncGenerator<T> {
   let cursor: string | undefined;
@@ -92,9 +98,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
       paged((cursor) =>
         db.order.findMany({
           where: { customerId: id },
-          orderBy: { id: "asc" },
-          take: PAGE,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          ...pageAfter(cursor),
           select: {
             id: true,
             orderNumber: true,
@@ -139,24 +143,8 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
       paged((cursor) =>
         db.invoice.findMany({
           where: { customerId: id },
-          orderBy: { id: "asc" },
-          take: PAGE,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-          select: {
-            id: true,
-            invoiceNumber: true,
-            issuedAt: true,
-            description: true,
-            netOre: true,
-            vatOre: true,
-            totalOre: true,
-            billingName: true,
-            billingStreet: true,
-            billingPostalCode: true,
-            billingCity: true,
-            billingCountry: true,
-            order: { select: { orderNumber: true } },
-          },
+          ...pageAfter(cursor),
+          select: { id: true, ...invoiceBookkeepingSelect },
         }),
       ),
       (i) => ({
@@ -178,9 +166,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
       paged((cursor) =>
         db.websiteEvent.findMany({
           where: { customerId: id },
-          orderBy: { id: "asc" },
-          take: PAGE,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          ...pageAfter(cursor),
           select: { id: true, occurredAt: true, kind: true, path: true, searchTerm: true, productSku: true, browser: true, device: true, ipAddress: true },
         }),
       ),

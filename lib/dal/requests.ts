@@ -161,7 +161,8 @@ export interface QueueRow {
   customerName: string | null;
 }
 
-export async function listQueue(_staff: StaffPrincipal, opts: { open: boolean }, now: Date = new Date()): Promise<QueueRow[]> {
+export async function listQueue(staff: StaffPrincipal, opts: { open: boolean }, now: Date = new Date()): Promise<QueueRow[]> {
+  assertStaffRole(staff, ["support", "dpo"]);
   const rows = await db.privacyRequest.findMany({
     where: opts.open ? { status: { in: OPEN_STATUSES } } : { status: { notIn: OPEN_STATUSES } },
     orderBy: opts.open ? { dueAt: "asc" } : { closedAt: "desc" },
@@ -193,11 +194,13 @@ export async function listQueue(_staff: StaffPrincipal, opts: { open: boolean },
 export interface StaffRequestView extends RequestView {
   subjectRef: string;
   handledBy: string | null;
-  customer: { customerNumber: number; name: string; email: string; processingRestricted: boolean; objectsToAnalytics: boolean } | null;
+  /** The e-mail only for the dpo (6.2): support identifies the customer by name and number. */
+  customer: { customerNumber: number; name: string; email: string | null; processingRestricted: boolean; objectsToAnalytics: boolean } | null;
   plan: ErasurePlan | null;
 }
 
-export async function getRequestForStaff(_staff: StaffPrincipal, id: string): Promise<StaffRequestView | null> {
+export async function getRequestForStaff(staff: StaffPrincipal, id: string): Promise<StaffRequestView | null> {
+  assertStaffRole(staff, ["support", "dpo"]);
   const r = await db.privacyRequest.findUnique({
     where: { id },
     select: {
@@ -209,12 +212,12 @@ export async function getRequestForStaff(_staff: StaffPrincipal, id: string): Pr
     },
   });
   if (!r) return null;
-  const { customerId, ...rest } = r;
+  const { customerId, customer, ...rest } = r;
   const plan =
     r.type === "erasure" && customerId && OPEN_STATUSES.includes(r.status)
       ? buildErasurePlan(await erasureFacts(customerId), parseFinancialYearEnd(env.FINANCIAL_YEAR_END))
       : null;
-  return { ...rest, plan };
+  return { ...rest, customer: customer ? { ...customer, email: staff.role === "dpo" ? customer.email : null } : null, plan };
 }
 
 export type SignatureResult = { ok: true; subjectRef: string } | { ok: false; error: "not-found" | "wrong-state" | "code-mismatch" };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "./db";
 import { assertStaffRole } from "./roles";
+import { invoiceBookkeepingSelect } from "./invoice-select";
 import type { StaffPrincipal } from "./session";
 import { invoiceRetainUntil, parseFinancialYearEnd } from "@/lib/policy";
 import { env } from "@/lib/env";
@@ -30,22 +31,7 @@ export async function searchInvoices(staff: StaffPrincipal, q: string): Promise<
   const rows = await db.invoice.findMany({
     where: { OR: [{ invoiceNumber: q }, { order: { orderNumber: q } }] },
     take: 20,
-    select: {
-      invoiceNumber: true,
-      issuedAt: true,
-      description: true,
-      netOre: true,
-      vatOre: true,
-      totalOre: true,
-      billingName: true,
-      billingStreet: true,
-      billingPostalCode: true,
-      billingCity: true,
-      billingCountry: true,
-      anonymisedAt: true,
-      order: { select: { orderNumber: true } },
-      customer: { select: { customerNumber: true } },
-    },
+    select: { ...invoiceBookkeepingSelect, anonymisedAt: true, customer: { select: { customerNumber: true } } },
   });
   return rows.map((r) => ({
     invoiceNumber: r.invoiceNumber,

@@ -40,7 +40,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             {r.customer ? (
               <>
                 {r.customer.name}, kundenr. {r.customer.customerNumber}
-                {isDpo ? <> · {r.customer.email}</> : null}
+                {r.customer.email ? <> · {r.customer.email}</> : null}
                 {r.customer.processingRestricted ? <span className="tag"> Begrænset (4.6)</span> : null}
                 {r.customer.objectsToAnalytics ? <span className="tag"> Indsigelse (4.8)</span> : null}
               </>
