@@ -329,6 +329,7 @@ export const CATEGORIES: readonly Category[] = [
  */
 export const MODELS_WITHOUT_CUSTOMER_DATA: Record<string, string> = {
   StaffUser: "Medarbejdere (6.2), ikke kunder.",
+  JobLease: "Styring af baggrundsjob (hvilken instans kører sletning, post og webhooks); ingen personoplysninger.",
   AuditEvent: "Revisionsspor med pseudonym reference og feltnavne, aldrig personoplysninger i klartekst (6.1).",
 };
 

@@ -1,0 +1,24 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { runRetention } from "@/lib/dal/retention";
+import { parseFinancialYearEnd } from "@/lib/policy";
+import { log } from "@/lib/log";
+import type { Job } from "./scheduler";
+
+// Every background job of the server, in one list. Each runs in one instance at a time (lib/jobs/scheduler.ts).
+export function serverJobs(): Job[] {
+  const jobs: Job[] = [];
+  if (env.RETENTION_DAILY) {
+    jobs.push({
+      name: "retention",
+      everyMs: 24 * 60 * 60_000,
+      firstAfterMs: 60_000,
+      leaseMs: 60 * 60_000,
+      run: async (now) => {
+        const results = await runRetention({ now, fy: parseFinancialYearEnd(env.FINANCIAL_YEAR_END), dryRun: false });
+        log("info", "retention.completed", Object.fromEntries(results.map((r) => [r.rule, r.count])));
+      },
+    });
+  }
+  return jobs;
+}
