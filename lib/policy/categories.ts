@@ -330,6 +330,7 @@ export const CATEGORIES: readonly Category[] = [
 export const MODELS_WITHOUT_CUSTOMER_DATA: Record<string, string> = {
   StaffUser: "Medarbejdere (6.2), ikke kunder.",
   JobLease: "Styring af baggrundsjob (hvilken instans kører sletning, post og webhooks); ingen personoplysninger.",
+  RateLimitHit: "Tællere for begrænsning af forsøg med nøglede hash-værdier, aldrig e-mail eller IP-adresse i klartekst; slettes efter deres tidsvindue.",
   AuditEvent: "Revisionsspor med pseudonym reference og feltnavne, aldrig personoplysninger i klartekst (6.1).",
 };
 

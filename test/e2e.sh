@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Some Playwright specs against a fresh production build, for working on one area:
+#   bash test/e2e.sh e2e/auth.spec.ts e2e/selfservice.spec.ts      (SKIP_BUILD=1 reuses the last build)
+# `npm test` (test/run-all.sh) remains the one command that runs everything.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p data/reports
+rm -rf data/e2e.db* data/e2e-outbox
+export E2E_DATABASE_URL=file:./data/e2e.db
+DATABASE_URL=$E2E_DATABASE_URL npx tsx prisma/setup.ts && DATABASE_URL=$E2E_DATABASE_URL npx tsx e2e/fixtures.ts || exit 1
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  NODE_ENV=production NEXTAUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789 node node_modules/next/dist/bin/next build >data/reports/build.log 2>&1 || { tail -40 data/reports/build.log; exit 1; }
+fi
+npx playwright test "$@"
