@@ -5,6 +5,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/pass
 import { NEWSLETTER_CONSENT, requestDueDate } from "@/lib/policy";
 import type { ProfileInput } from "@/lib/validation/profile";
 import { nextRequestNumber } from "./requests";
+import { recordOutboundEvent, RECTIFIABLE_FIELDS } from "./integration-outbox";
 
 // Everything a customer reads or changes about themselves. Every query names the session's customer
 // in its where clause; the principal comes from lib/dal/session.ts, never from input.
@@ -201,6 +202,13 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
         // 5a: the customer's "Modtag notifikation" subscriptions follow them to the new address.
         await tx.notificationSubscription.updateMany({ where: { email: current.email }, data: { email: next.email } });
       }
+      // Art. 16 / 19: the recipients of clause 3 hear of the correction, in this transaction (issue 9).
+      await recordOutboundEvent(tx, {
+        kind: "customer.rectified",
+        customerId: c.customerId,
+        fields: Object.fromEntries(changed.filter((k) => (RECTIFIABLE_FIELDS as readonly string[]).includes(k)).map((k) => [k, next[k]])),
+        occurredAt: now,
+      });
       return tx.customer.findUnique({ where: { id: c.customerId }, select: profileSelect });
     });
     if (!updated) return { ok: false, error: "conflict" };
@@ -275,6 +283,11 @@ export async function setNewsletterConsent(
         wordingVersion: NEWSLETTER_CONSENT.version,
       },
     });
+    await recordOutboundEvent(tx, {
+      kind: subscribe ? "newsletter.consent_given" : "newsletter.consent_withdrawn",
+      customerId: c.customerId,
+      occurredAt: now,
+    });
     let profileDeleted = false;
     if (!subscribe) {
       const r = await tx.marketingProfile.deleteMany({ where: { customerId: c.customerId } });
@@ -313,8 +326,18 @@ export async function listNotifications(c: CustomerPrincipal): Promise<Notificat
 export async function unsubscribeNotification(c: CustomerPrincipal, id: string): Promise<boolean> {
   const email = await customerEmail(c);
   if (!email) return false;
-  const r = await db.notificationSubscription.deleteMany({ where: { id, email } });
-  return r.count === 1;
+  return db.$transaction(async (tx) => {
+    const sub = await tx.notificationSubscription.findFirst({ where: { id, email }, select: { externalId: true, productSku: true } });
+    if (!sub) return false;
+    const r = await tx.notificationSubscription.deleteMany({ where: { id, email } });
+    if (r.count !== 1) return false;
+    await recordOutboundEvent(tx, {
+      kind: "notification.unsubscribed",
+      customerId: c.customerId,
+      subscription: { externalId: sub.externalId, email, productSku: sub.productSku },
+    });
+    return true;
+  });
 }
 
 export type RightsRequestResult = { ok: true; requestNumber: string } | { ok: false; error: "already-open" };
@@ -336,7 +359,7 @@ export async function createRightsRequest(
     });
     if (open) return { ok: false as const, error: "already-open" as const };
     const requestNumber = await nextRequestNumber(tx, type, now);
-    await tx.privacyRequest.create({
+    const created = await tx.privacyRequest.create({
       data: {
         requestNumber,
         customerId: c.customerId,
@@ -347,6 +370,13 @@ export async function createRightsRequest(
         createdAt: now,
         dueAt: requestDueDate(now),
       },
+      select: { id: true },
+    });
+    await recordOutboundEvent(tx, {
+      kind: type === "objection" ? "objection.registered" : "restriction.started",
+      customerId: c.customerId,
+      requestId: created.id,
+      occurredAt: now,
     });
     await tx.customer.update({
       where: { id: c.customerId },

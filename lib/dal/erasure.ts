@@ -4,6 +4,7 @@ import { recordAudit } from "./audit";
 import { assertStaffRole } from "./roles";
 import type { StaffPrincipal } from "./session";
 import { orderRetainUntil } from "@/lib/policy";
+import { recordOutboundEvent, supersedeOutboxForErasure } from "./integration-outbox";
 
 // Carrying out erasure (4.5) in one transaction, for a request (staff) or for inactivity (5.1, the retention job).
 // Removed: the account, consents, marketing profile, website behaviour, notification subscriptions and sessions.
@@ -20,12 +21,16 @@ export interface ErasureSummary {
 }
 
 /** Erases a batch of customers with set-based statements (the retention job passes hundreds at once). */
-export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Date): Promise<ErasureSummary> {
+export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Date, opts: { requestId?: string } = {}): Promise<ErasureSummary> {
   const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, email: true } });
   const ids = customers.map((c) => c.id);
   const summary: ErasureSummary = { ordersKept: 0, invoicesKept: 0, websiteEventsDeleted: 0, consentEventsDeleted: 0, notificationsDeleted: 0 };
   if (ids.length === 0) return summary;
   const inIds = { in: ids };
+
+  // Art. 17(2) / 19: every recipient of clause 3 hears of the erasure; written before the account row goes.
+  await supersedeOutboxForErasure(tx, ids, now);
+  for (const id of ids) await recordOutboundEvent(tx, { kind: "erasure.completed", customerId: id, requestId: opts.requestId, occurredAt: now });
 
   summary.notificationsDeleted = (await tx.notificationSubscription.deleteMany({ where: { email: { in: customers.map((c) => c.email) } } })).count;
   summary.websiteEventsDeleted = (await tx.websiteEvent.deleteMany({ where: { customerId: inIds } })).count;
@@ -67,7 +72,7 @@ export async function executeErasure(staff: StaffPrincipal, requestId: string, n
     if (r.status !== "signature_received" || !r.customerId) return { ok: false as const, error: "wrong-state" as const };
     const contact = await tx.customer.findUniqueOrThrow({ where: { id: r.customerId }, select: { email: true, name: true } });
     const { requestNumber } = await tx.privacyRequest.findUniqueOrThrow({ where: { id: requestId }, select: { requestNumber: true } });
-    const summary = await eraseCustomersInTx(tx, [r.customerId], now);
+    const summary = await eraseCustomersInTx(tx, [r.customerId], now, { requestId });
     await tx.privacyRequest.update({
       where: { id: requestId },
       data: {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "./db";
 import type { CustomerPrincipal } from "./session";
-import { CATEGORIES, CONTROLLER, invoiceRetainUntil, parseFinancialYearEnd } from "@/lib/policy";
+import { CATEGORIES, CONTROLLER, invoiceRetainUntil, parseFinancialYearEnd, OUTBOUND_EVENTS, RECIPIENTS, type OutboundEventKind, type RecipientId } from "@/lib/policy";
 import { env } from "@/lib/env";
 import { pseudonym } from "@/lib/log";
 import { profileSelect } from "./customer";
@@ -23,6 +23,8 @@ export const EXPORT_SECTIONS: Record<string, string> = {
   MarketingProfile: "marketingProfile",
   NotificationSubscription: "notificationSubscriptions",
   PrivacyRequest: "privacyRequests",
+  OutboundEvent: "recipientNotifications",
+  OutboundDelivery: "recipientNotifications[].recipients",
   AuthSession: "security.sessions",
   LoginFailure: "security.failedLoginsLast24h",
 };
@@ -205,6 +207,23 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
       select: { requestNumber: true, type: true, status: true, reason: true, createdAt: true, dueAt: true, closedAt: true, resolution: true },
     });
     yield ',"privacyRequests":' + JSON.stringify(reqs.map((r) => ({ ...r, createdAt: iso(r.createdAt), dueAt: iso(r.dueAt), closedAt: iso(r.closedAt) })));
+
+    // Art. 19, last sentence: the customer may know which recipients were told (issue 9).
+    const told = await db.outboundEvent.findMany({
+      where: { subjectRef: id },
+      orderBy: { seq: "asc" },
+      select: { kind: true, occurredAt: true, payload: true, deliveries: { orderBy: { recipient: "asc" }, select: { recipient: true, status: true, deliveredAt: true } } },
+    });
+    yield ',"recipientNotifications":' +
+      JSON.stringify(
+        told.map((e) => ({
+          event: e.kind,
+          title: OUTBOUND_EVENTS[e.kind as OutboundEventKind]?.title ?? e.kind,
+          occurredAt: iso(e.occurredAt),
+          changedFields: Object.keys((JSON.parse(e.payload) as { fields?: object }).fields ?? {}),
+          recipients: e.deliveries.map((d) => ({ recipient: RECIPIENTS[d.recipient as RecipientId]?.name ?? d.recipient, status: d.status, deliveredAt: iso(d.deliveredAt) })),
+        })),
+      );
 
     const sessions = await db.authSession.findMany({
       where: { customerId: id },

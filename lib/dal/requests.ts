@@ -5,6 +5,7 @@ import type { CustomerPrincipal, StaffPrincipal } from "./session";
 import { requestDueDate, buildErasurePlan, parseFinancialYearEnd, type ErasurePlan } from "@/lib/policy";
 import { env } from "@/lib/env";
 import { codesMatch, verificationCode } from "@/lib/security/verification";
+import { recordOutboundEvent } from "./integration-outbox";
 
 // Privacy requests (4.5, 4.6, 4.8): the customer's side, scoped to the session's customer, and the
 // staff queue (6.2). Statuses: erasure awaiting_signature → signature_received → completed | cancelled;
@@ -264,6 +265,12 @@ export async function resolveRequest(
       await tx.customer.update({
         where: { id: r.customerId },
         data: r.type === "objection" ? { objectsToAnalytics: false } : { processingRestricted: false },
+      });
+      await recordOutboundEvent(tx, {
+        kind: r.type === "objection" ? "objection.rejected" : "restriction.lifted",
+        customerId: r.customerId,
+        requestId: id,
+        occurredAt: now,
       });
     }
     return { ok: true as const, subjectRef: r.subjectRef, notify: r.customer ? { ...r.customer, requestNumber: r.requestNumber } : null };

@@ -274,7 +274,8 @@ export const CATEGORIES: readonly Category[] = [
     title: "Dine anmodninger om dine rettigheder",
     description: "Anmodninger om sletning, begrænsning og indsigelse, med status og begrundelse.",
     collected: { text: "Når du gør brug af dine rettigheder.", clause: "4.2.1" },
-    models: ["PrivacyRequest"],
+    /** OutboundEvent/OutboundDelivery: which recipients of clause 3 were told of the customer's decisions (art. 19). */
+    models: ["PrivacyRequest", "OutboundEvent", "OutboundDelivery"],
     fields: [
       { key: "requestNumber", label: "Anmodningsnummer" },
       { key: "type", label: "Type" },
@@ -331,6 +332,9 @@ export const MODELS_WITHOUT_CUSTOMER_DATA: Record<string, string> = {
   StaffUser: "Medarbejdere (6.2), ikke kunder.",
   JobLease: "Styring af baggrundsjob (hvilken instans kører sletning, post og webhooks); ingen personoplysninger.",
   RateLimitHit: "Tællere for begrænsning af forsøg med nøglede hash-værdier, aldrig e-mail eller IP-adresse i klartekst; slettes efter deres tidsvindue.",
+  RecipientEndpoint: "Modtagernes webhook-adresser og signeringsnøgler (pkt. 3, GDPR art. 19); ingen kundedata.",
+  ApiKey: "Nøgler til butikkens systemer (import og hændelsesfeed), kun som hash; ingen kundedata.",
+  IngestRequest: "Svar på indlæsninger pr. idempotensnøgle: linjenumre og fejlårsager, aldrig værdierne; slettes efter et døgn.",
   AuditEvent: "Revisionsspor med pseudonym reference og feltnavne, aldrig personoplysninger i klartekst (6.1).",
 };
 

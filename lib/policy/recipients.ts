@@ -104,3 +104,100 @@ export const RECIPIENTS: Record<RecipientId, Recipient> = {
     clause: "3.5",
   },
 };
+
+// ---------------------------------------------------------------- who hears of what (GDPR art. 19, clause 3)
+// Art. 19: each recipient to whom personal data have been disclosed must be told of a rectification (art. 16),
+// an erasure (art. 17(1)) and a restriction (art. 18). Consent withdrawal (4.9), objection (4.8, art. 21) and an
+// unsubscribed "Modtag notifikation" (5a.2) must reach the systems that would otherwise go on processing.
+// This table is the one place that says which recipient of clause 3 gets which kind of event; the outbox
+// (lib/dal/integration-outbox.ts) writes one delivery per recipient listed here.
+
+export const OUTBOUND_EVENT_KINDS = [
+  "customer.rectified",
+  "newsletter.consent_given",
+  "newsletter.consent_withdrawn",
+  "objection.registered",
+  "objection.rejected",
+  "objection.direct_marketing",
+  "restriction.started",
+  "restriction.lifted",
+  "erasure.completed",
+  "notification.unsubscribed",
+] as const;
+export type OutboundEventKind = (typeof OUTBOUND_EVENT_KINDS)[number];
+
+export interface OutboundEventKindInfo {
+  /** Danish, for staff pages. */
+  title: string;
+  /** Where the duty to tell comes from. */
+  basis: string;
+  recipients: readonly RecipientId[];
+}
+
+/** Recipients that hold the customer's name and address (3.1, 3.1.2, 3.2) and the website platform itself. */
+const HOLD_CONTACT_DATA: readonly RecipientId[] = ["dinero", "freepay", "postnord", "dbk", "drift"];
+/** Recipients of behaviour and marketing data (2.1.1, 2.1.3, 3.2, 3.4). */
+const HOLD_BEHAVIOUR_DATA: readonly RecipientId[] = ["markedsfoering", "google-analytics", "facebook", "drift"];
+const EVERY_RECIPIENT_WITH_DATA: readonly RecipientId[] = [...new Set([...HOLD_CONTACT_DATA, ...HOLD_BEHAVIOUR_DATA])];
+
+export const OUTBOUND_EVENTS: Record<OutboundEventKind, OutboundEventKindInfo> = {
+  "customer.rectified": {
+    title: "Navn, adresse eller kontaktoplysninger rettet",
+    basis: "GDPR art. 16 og 19; pkt. 4.4",
+    recipients: HOLD_CONTACT_DATA,
+  },
+  "newsletter.consent_given": {
+    title: "Samtykke til nyhedsbrev givet",
+    basis: "Pkt. 2.2.3, 4.9",
+    recipients: ["markedsfoering", "drift"],
+  },
+  "newsletter.consent_withdrawn": {
+    title: "Samtykke til nyhedsbrev tilbagekaldt",
+    basis: "GDPR art. 7(3); pkt. 4.9, 5.4",
+    recipients: ["markedsfoering", "facebook", "drift"],
+  },
+  "objection.registered": {
+    title: "Indsigelse mod behandling til forbedring af hjemmesiden",
+    basis: "GDPR art. 21(1); pkt. 4.8",
+    recipients: HOLD_BEHAVIOUR_DATA,
+  },
+  "objection.rejected": {
+    title: "Indsigelse afvist (behandlingen må genoptages)",
+    basis: "GDPR art. 21(1); pkt. 4.8.2",
+    recipients: HOLD_BEHAVIOUR_DATA,
+  },
+  "objection.direct_marketing": {
+    title: "Indsigelse mod direkte markedsføring (ubetinget)",
+    basis: "GDPR art. 21(2)-(3); pkt. 2.1.3, 2.2.1",
+    recipients: HOLD_BEHAVIOUR_DATA,
+  },
+  "restriction.started": {
+    title: "Behandling begrænset til opbevaring",
+    basis: "GDPR art. 18 og 19; pkt. 4.6",
+    recipients: EVERY_RECIPIENT_WITH_DATA,
+  },
+  "restriction.lifted": {
+    title: "Begrænsning ophævet",
+    basis: "GDPR art. 18(3) og 19; pkt. 4.6",
+    recipients: EVERY_RECIPIENT_WITH_DATA,
+  },
+  "erasure.completed": {
+    title: "Sletning gennemført",
+    basis: "GDPR art. 17 og 19; pkt. 4.5, 5.1",
+    recipients: EVERY_RECIPIENT_WITH_DATA,
+  },
+  "notification.unsubscribed": {
+    title: "\"Modtag notifikation\" afmeldt",
+    basis: "GDPR art. 7(3); pkt. 5a.2",
+    recipients: ["drift"],
+  },
+};
+
+/** Which recipients of clause 3 must hear of an event of this kind. */
+export function recipientsForEvent(kind: OutboundEventKind): readonly RecipientId[] {
+  return OUTBOUND_EVENTS[kind].recipients;
+}
+
+export function isRecipientId(v: string): v is RecipientId {
+  return (RECIPIENT_IDS as readonly string[]).includes(v);
+}

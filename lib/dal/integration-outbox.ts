@@ -1,0 +1,95 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "./db";
+import { recipientsForEvent, type OutboundEventKind } from "@/lib/policy/recipients";
+
+// The outbox (issue 9, GDPR art. 19, clause 3). Every change a recipient must hear of writes one event and one
+// delivery per recipient of lib/policy/recipients.ts, inside the transaction of the change itself: the change
+// and the duty to tell commit together or not at all. The webhook worker (lib/webhooks/worker.ts) and the pull
+// feed (GET /api/v1/events) deliver them. Payloads carry what a recipient needs to find the person in its own
+// system (the shop's customer id and the customer number) and the changed values, nothing more.
+
+/** Fields a customer can correct (4.4) that recipients hold. */
+export const RECTIFIABLE_FIELDS = ["name", "street", "postalCode", "city", "country", "phone", "email"] as const;
+export type RectifiableField = (typeof RECTIFIABLE_FIELDS)[number];
+
+export interface OutboundEventInput {
+  kind: OutboundEventKind;
+  /** The portal's customer id. The customer must still exist in `tx` (record erasure before the row goes). */
+  customerId: string;
+  /** The privacy request behind the change, if any (staff see per request who was told). */
+  requestId?: string | null;
+  /** customer.rectified: the corrected fields with their new values (only those that changed). */
+  fields?: Partial<Record<RectifiableField, string | null>>;
+  /** notification.unsubscribed: which subscription (the shop's id when known, else the e-mail and product). */
+  subscription?: { externalId: string | null; email: string; productSku: string };
+  occurredAt?: Date;
+}
+
+export interface OutboundPayload {
+  customer: { id: string | null; customerNumber: number };
+  fields?: Partial<Record<RectifiableField, string | null>>;
+  subscription?: { id: string | null; productSku: string; email?: string };
+}
+
+/**
+ * Writes one outbound event and its deliveries in `tx`. Call it inside the transaction of the change.
+ * Returns null (and writes nothing) when the customer does not exist in `tx` or a rectification changed no
+ * field a recipient holds.
+ */
+export async function recordOutboundEvent(tx: Tx, input: OutboundEventInput): Promise<{ id: string; seq: number } | null> {
+  const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { externalId: true, customerNumber: true } });
+  if (!customer) return null;
+  const payload: OutboundPayload = { customer: { id: customer.externalId, customerNumber: customer.customerNumber } };
+  if (input.kind === "customer.rectified") {
+    const fields = Object.fromEntries(
+      Object.entries(input.fields ?? {}).filter(([k]) => (RECTIFIABLE_FIELDS as readonly string[]).includes(k)),
+    ) as OutboundPayload["fields"];
+    if (!fields || Object.keys(fields).length === 0) return null;
+    payload.fields = fields;
+  }
+  if (input.subscription) {
+    const s = input.subscription;
+    // Data minimisation: the shop's own id identifies the subscription; the e-mail only when there is no id.
+    payload.subscription = s.externalId ? { id: s.externalId, productSku: s.productSku } : { id: null, productSku: s.productSku, email: s.email };
+  }
+  const occurredAt = input.occurredAt ?? new Date();
+  const id = randomUUID();
+  const event = await tx.outboundEvent.create({
+    data: { id, kind: input.kind, subjectRef: input.customerId, requestId: input.requestId ?? null, payload: JSON.stringify(payload), occurredAt },
+    select: { seq: true },
+  });
+  const recipients = recipientsForEvent(input.kind);
+  if (recipients.length) {
+    await tx.outboundDelivery.createMany({
+      data: recipients.map((recipient) => ({ eventSeq: event.seq, recipient, status: "pending", nextAttemptAt: occurredAt })),
+    });
+  }
+  return { id, seq: event.seq };
+}
+
+/**
+ * Erasure (4.5, art. 17) supersedes what recipients have not yet been told about the same person: their undelivered
+ * copies are closed (the erasure event that follows tells them everything they need), and the corrected values
+ * and e-mail addresses in earlier events' payloads are removed, so nothing readable of the person stays in the outbox.
+ */
+export async function supersedeOutboxForErasure(tx: Tx, customerIds: string[], now: Date): Promise<void> {
+  if (customerIds.length === 0) return;
+  await tx.outboundDelivery.updateMany({
+    where: { status: { in: ["pending", "failed", "manual"] }, event: { subjectRef: { in: customerIds } } },
+    data: { status: "handled", handledBy: "system", handledNote: "Overflødig: kunden er slettet, og modtageren får besked om sletningen.", claimedUntil: null, lastAttemptAt: now },
+  });
+  const events = await tx.outboundEvent.findMany({
+    where: { subjectRef: { in: customerIds }, kind: { in: ["customer.rectified", "notification.unsubscribed"] } },
+    select: { seq: true, payload: true },
+  });
+  for (const e of events) {
+    const p = JSON.parse(e.payload) as OutboundPayload;
+    const minimal: OutboundPayload = {
+      customer: p.customer,
+      ...(p.fields ? { fields: Object.fromEntries(Object.keys(p.fields).map((k) => [k, null])) } : {}),
+      ...(p.subscription ? { subscription: { id: p.subscription.id, productSku: p.subscription.productSku } } : {}),
+    };
+    await tx.outboundEvent.update({ where: { seq: e.seq }, data: { payload: JSON.stringify(minimal) } });
+  }
+}
