@@ -1,7 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORT as PORT, E2E_SMTP_PORT } from "./e2e/ports";
 
 // E2E journeys against a production build on a throw-away database (test/run-all.sh prepares both).
-const PORT = Number(process.env.E2E_PORT ?? 3211);
+// The server runs as a configured deployment (DATABASE_URL set, issue 8): every required variable is given,
+// the demo data was seeded explicitly (`npm run demo:seed`), and mail goes over SMTP to the real SMTP server
+// that e2e/global-setup.ts starts in the runner.
 const DB = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 
 export default defineConfig({
@@ -12,6 +15,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results",
   use: {
     baseURL: `http://localhost:${PORT}`,
@@ -37,7 +41,9 @@ export default defineConfig({
       DATABASE_URL: DB,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
-      MAIL_OUTBOX_DIR: "data/e2e-outbox",
+      PRIVACY_CONTACT_EMAIL: "persondata@123multiservice.dk",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "123multiservice <privatliv@123multiservice.dk>",
       LOG_LEVEL: "info",
     },
   },

@@ -4,6 +4,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import { ensurePrivateDirSync, makePrivateSync, PRIVATE_DIR_MODE } from "../lib/private-files";
 
 export function sqlitePath(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, ""));
@@ -11,8 +12,12 @@ export function sqlitePath(databaseUrl: string): string {
 
 export function migrate(databaseUrl: string, migrationsDir = path.resolve("prisma/migrations")): string[] {
   const file = sqlitePath(databaseUrl);
-  mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  // data/ holds personal data: folder 0700, files 0600 (issue 8). A folder elsewhere is the operator's.
+  if (dir === path.resolve("data") || dir.startsWith(path.resolve("data") + path.sep)) ensurePrivateDirSync(dir);
+  else mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const db = new Database(file);
+  makePrivateSync(file);
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
@@ -35,6 +40,7 @@ export function migrate(databaseUrl: string, migrationsDir = path.resolve("prism
     return applied;
   } finally {
     db.close();
+    makePrivateSync(file, `${file}-wal`, `${file}-shm`);
   }
 }
 

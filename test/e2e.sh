@@ -6,9 +6,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p data/reports
-rm -rf data/e2e.db* data/e2e-outbox
+rm -rf data/e2e.db* data/e2e-outbox data/e2e-mail
 export E2E_DATABASE_URL=file:./data/e2e.db
-DATABASE_URL=$E2E_DATABASE_URL npx tsx prisma/setup.ts && DATABASE_URL=$E2E_DATABASE_URL npx tsx e2e/fixtures.ts || exit 1
+# A configured deployment (DATABASE_URL set) gets demo data only when asked: npm run demo:seed (issue 8).
+DATABASE_URL=$E2E_DATABASE_URL npx tsx prisma/demo-seed.ts >/dev/null && DATABASE_URL=$E2E_DATABASE_URL npx tsx e2e/fixtures.ts || exit 1
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   NODE_ENV=production NEXTAUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789 node node_modules/next/dist/bin/next build >data/reports/build.log 2>&1 || { tail -40 data/reports/build.log; exit 1; }
 fi

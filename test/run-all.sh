@@ -17,9 +17,10 @@ step "Unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=data/reports/unit.json || fail=1
 
 step "Production build"
-rm -rf data/e2e.db* data/e2e-outbox
+rm -rf data/e2e.db* data/e2e-outbox data/e2e-mail
 E2E_DATABASE_URL=file:./data/e2e.db
-DATABASE_URL=$E2E_DATABASE_URL npx tsx prisma/setup.ts && DATABASE_URL=$E2E_DATABASE_URL npx tsx e2e/fixtures.ts || fail=1
+# A configured deployment (DATABASE_URL set) gets demo data only when asked: npm run demo:seed (issue 8).
+DATABASE_URL=$E2E_DATABASE_URL npx tsx prisma/demo-seed.ts >/dev/null && DATABASE_URL=$E2E_DATABASE_URL npx tsx e2e/fixtures.ts || fail=1
 NODE_ENV=production NEXTAUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789 node node_modules/next/dist/bin/next build >data/reports/build.log 2>&1 || { tail -40 data/reports/build.log; fail=1; }
 
 step "End-to-end (Playwright, Chromium)"

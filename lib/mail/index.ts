@@ -1,12 +1,13 @@
 import "server-only";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import type { Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 import { log, errorFields } from "@/lib/log";
+import { ensurePrivateDir, writePrivateFile } from "@/lib/private-files";
 
-// The mail layer. In development (MAIL_TRANSPORT=outbox) every message is written as a JSON file to
-// MAIL_OUTBOX_DIR for the developer to read; MAIL_TRANSPORT=smtp sends through SMTP_URL.
+// The mail layer. A configured deployment sends through SMTP (SMTP_URL, from MAIL_FROM) over one shared
+// transport. The demo without SMTP_URL writes each message as a JSON file (0600) to MAIL_OUTBOX_DIR.
 
 export interface Mail {
   to: string;
@@ -14,17 +15,24 @@ export interface Mail {
   text: string;
 }
 
-export async function sendMail(mail: Mail): Promise<void> {
-  if (env.MAIL_TRANSPORT === "smtp") {
+let transport: Transporter | undefined;
+async function smtp(): Promise<Transporter> {
+  if (!transport) {
     const nodemailer = await import("nodemailer");
-    const transport = nodemailer.createTransport(env.SMTP_URL!);
-    await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    transport = nodemailer.createTransport(env.SMTP_URL!);
+  }
+  return transport;
+}
+
+export async function sendMail(mail: Mail): Promise<void> {
+  if (env.mailTransport === "smtp") {
+    await (await smtp()).sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
     return;
   }
   const dir = path.resolve(env.MAIL_OUTBOX_DIR);
-  await mkdir(dir, { recursive: true });
+  await ensurePrivateDir(dir);
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.json`);
-  await writeFile(file, JSON.stringify({ from: env.MAIL_FROM, ...mail, createdAt: new Date().toISOString() }, null, 2), "utf8");
+  await writePrivateFile(file, JSON.stringify({ from: env.MAIL_FROM, ...mail, createdAt: new Date().toISOString() }, null, 2));
 }
 
 /** For a message after a change that has already happened: a failed send is logged, never reported as "nothing changed". */
