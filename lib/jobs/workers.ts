@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { runRetention } from "@/lib/dal/retention";
 import { parseFinancialYearEnd } from "@/lib/policy";
 import { log } from "@/lib/log";
+import { runWebhookTick } from "@/lib/webhooks/worker";
 import type { Job } from "./scheduler";
 
 // Every background job of the server, in one list. Each runs in one instance at a time (lib/jobs/scheduler.ts).
@@ -20,5 +21,20 @@ export function serverJobs(): Job[] {
       },
     });
   }
+  // Issue 9: the outbox's deliveries to the recipients of clause 3 (GDPR art. 19), every few seconds.
+  jobs.push({
+    name: "webhooks",
+    everyMs: 5_000,
+    firstAfterMs: 5_000,
+    leaseMs: 5 * 60_000,
+    run: async (now) => {
+      // Drain in rounds while there is work, within one lease.
+      for (let round = 0; round < 10; round++) {
+        const r = await runWebhookTick(now);
+        if (r.delivered + r.retrying + r.failed + r.manual === 0) break;
+        now = new Date();
+      }
+    },
+  });
   return jobs;
 }
