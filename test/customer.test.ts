@@ -73,6 +73,14 @@ describe("correcting data (4.4)", () => {
     expect(await changePassword(c, c.password, "en-helt-ny-kode-42")).toEqual({ ok: true });
     expect(await principalForSession(c.sessionId)).toBeNull();
   });
+
+  it("a new password built from the account's own e-mail or a breached word is refused (ASVS 6.2.4, issue 11 item 7)", async () => {
+    const c = await makeCustomer({ email: "birgitte.holm@example.dk", name: "Birgitte Holm" });
+    for (const weak of ["birgitte.holm@example.dk", "BirgitteHolm2026", "Sommer2026", "123multiservice1"]) {
+      expect(await changePassword(c, c.password, weak), weak).toMatchObject({ ok: false, error: "weak-password" });
+    }
+    expect(await principalForSession(c.sessionId)).not.toBeNull();
+  });
 });
 
 describe("newsletter consent (4.9, 5.4)", () => {

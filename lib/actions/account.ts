@@ -58,6 +58,14 @@ export const updateProfileAction = customerAction("profile.update", profileSchem
 /** ASVS 6.2.3: needs the current password; all sessions end, including this one (7.4.3). */
 export const changePasswordAction = customerAction("password.change", changePasswordSchema, async (input, customer) => {
   const r = await changePassword(customer, input.currentPassword, input.newPassword);
+  if (!r.ok && r.error === "weak-password") {
+    return {
+      ok: false,
+      message: "Adgangskoden blev ikke ændret.",
+      fieldErrors: { newPassword: [r.message] },
+      audit: { details: { reason: "weak-password" } },
+    };
+  }
   if (!r.ok) {
     return {
       ok: false,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "./db";
 import type { CustomerPrincipal } from "./session";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { checkNewPassword } from "@/lib/auth/password-rules";
 import { NEWSLETTER_CONSENT, requestDueDate } from "@/lib/policy";
 import type { ProfileInput } from "@/lib/validation/profile";
 import { nextRequestNumber } from "./requests";
@@ -225,12 +226,15 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
   now: Date = new Date(),
-): Promise<{ ok: true } | { ok: false; error: "wrong-password" }> {
-  const row = await db.customer.findUnique({ where: { id: c.customerId }, select: { passwordHash: true } });
+): Promise<{ ok: true } | { ok: false; error: "wrong-password" } | { ok: false; error: "weak-password"; message: string }> {
+  const row = await db.customer.findUnique({ where: { id: c.customerId }, select: { passwordHash: true, email: true, name: true } });
   if (!row) {
     await burnPasswordCheck(currentPassword);
     return { ok: false, error: "wrong-password" };
   }
+  // ASVS 6.2.4: the breached list and the account's own words (issue 11 item 7).
+  const weak = checkNewPassword(newPassword, { email: row.email, name: row.name, now });
+  if (weak) return { ok: false, error: "weak-password", message: weak };
   if (!(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false, error: "wrong-password" };
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction([
