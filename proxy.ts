@@ -1,7 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
 import { isProduction, secureCookies } from "@/lib/env";
-import { isPlainActionForm, isPlainActionReply } from "@/lib/security/action-body";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  MAX_BODY_BYTES,
+  REFUSALS,
+  actionIndexFromManifest,
+  checkPagePost,
+  hasBadPercentEncoding,
+  type ActionIndex,
+  type Refusal,
+} from "@/lib/security/request-guard";
 
 // Proxy (Next 16's middleware) only sets headers and redirects the obviously logged-out to the login.
 // It is never the authorisation: every page, action and route handler checks the session itself
@@ -28,29 +38,57 @@ export function isCrossSiteWrite(request: NextRequest): boolean {
   }
 }
 
-async function isMalformedActionCall(request: NextRequest): Promise<boolean> {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
-  const type = request.headers.get("content-type") ?? "";
+let actionIndex: ActionIndex | null | undefined;
+/** The build's action ids and the pages that hold them (production only: a dev build's ids differ). */
+function builtActionIndex(): ActionIndex | null {
+  if (actionIndex !== undefined) return actionIndex;
   try {
-    if (type.startsWith("multipart/form-data")) return !isPlainActionForm(await request.clone().formData());
-    return !isPlainActionReply(await request.clone().text());
+    actionIndex = isProduction
+      ? actionIndexFromManifest(JSON.parse(readFileSync(join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")))
+      : null;
   } catch {
-    return true;
+    actionIndex = null;
   }
+  return actionIndex;
+}
+
+/**
+ * Issue 11, item 5: what Next.js would answer with a 500 (malformed multipart, broken `$ACTION_…` form
+ * encodings, bodies over its 1 MB action limit, undecodable percent-encoding) is refused here.
+ */
+async function refusal(request: NextRequest): Promise<Refusal | null> {
+  const { pathname } = request.nextUrl;
+  if (hasBadPercentEncoding(pathname)) return REFUSALS.badPath;
+  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return null;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return REFUSALS.tooLarge;
+  let body: ArrayBuffer;
+  try {
+    body = await request.clone().arrayBuffer();
+  } catch {
+    return REFUSALS.badBody;
+  }
+  if (body.byteLength > MAX_BODY_BYTES) return REFUSALS.tooLarge;
+  if (pathname === "/api" || pathname.startsWith("/api/")) return null; // route handlers parse their own bodies
+  if (request.method !== "POST") return null;
+  return checkPagePost(
+    { pathname, actionId: request.headers.get("next-action"), contentType: request.headers.get("content-type") ?? "", body },
+    builtActionIndex(),
+  );
 }
 
 export async function proxy(request: NextRequest) {
-  if (await isMalformedActionCall(request)) {
-    return new NextResponse(JSON.stringify({ error: "Ugyldig forespørgsel." }), {
-      status: 400,
-      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
-    });
-  }
   if (isCrossSiteWrite(request)) {
     return new NextResponse(JSON.stringify({ error: "Forespørgsler fra andre websteder afvises." }), {
       status: 403,
       headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
     });
+  }
+  const refused = await refusal(request);
+  if (refused) {
+    const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+    // The client router reloads the page on this header (a deployment newer than the open page).
+    if ("actionNotFound" in refused) headers["x-nextjs-action-not-found"] = "1";
+    return new NextResponse(JSON.stringify({ error: refused.message }), { status: refused.status, headers });
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, !isProduction);
