@@ -4,7 +4,7 @@ import { recordAudit } from "./audit";
 import { assertStaffRole } from "./roles";
 import type { StaffPrincipal } from "./session";
 import { orderRetainUntil } from "@/lib/policy";
-import { recordOutboundEvent, supersedeOutboxForErasure } from "./integration-outbox";
+import { recordErasureForRecipients } from "./integration-outbox";
 
 // Carrying out erasure (4.5) in one transaction, for a request (staff) or for inactivity (5.1, the retention job).
 // Removed: the account, consents, marketing profile, website behaviour, notification subscriptions and sessions.
@@ -29,8 +29,7 @@ export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Dat
   const inIds = { in: ids };
 
   // Art. 17(2) / 19: every recipient of clause 3 hears of the erasure; written before the account row goes.
-  await supersedeOutboxForErasure(tx, ids, now);
-  for (const id of ids) await recordOutboundEvent(tx, { kind: "erasure.completed", customerId: id, requestId: opts.requestId, occurredAt: now });
+  await recordErasureForRecipients(tx, ids, now, opts.requestId);
 
   summary.notificationsDeleted = (await tx.notificationSubscription.deleteMany({ where: { email: { in: customers.map((c) => c.email) } } })).count;
   summary.websiteEventsDeleted = (await tx.websiteEvent.deleteMany({ where: { customerId: inIds } })).count;

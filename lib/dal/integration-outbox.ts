@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "./db";
 import { recipientsForEvent, type OutboundEventKind } from "@/lib/policy/recipients";
+import { pseudonym } from "@/lib/log";
 
 // The outbox (issue 9, GDPR art. 19, clause 3). Every change a recipient must hear of writes one event and one
 // delivery per recipient of lib/policy/recipients.ts, inside the transaction of the change itself: the change
@@ -91,5 +92,26 @@ export async function supersedeOutboxForErasure(tx: Tx, customerIds: string[], n
       ...(p.subscription ? { subscription: { id: p.subscription.id, productSku: p.subscription.productSku } } : {}),
     };
     await tx.outboundEvent.update({ where: { seq: e.seq }, data: { payload: JSON.stringify(minimal) } });
+  }
+}
+
+/** The keyed hash under which an erased customer's shop id is remembered (ImportTombstone). */
+export function tombstoneKey(externalId: string): string {
+  return pseudonym("erased-shop-customer", externalId);
+}
+
+/**
+ * Called once from the erasure transaction (4.5, 5.1), before the accounts go: every recipient of clause 3 hears of
+ * the erasure (art. 17(2), 19), what they had not yet been told about the person is superseded, and the shop's id is
+ * remembered as a keyed hash so the shop's next import cannot bring the person back.
+ */
+export async function recordErasureForRecipients(tx: Tx, customerIds: string[], now: Date, requestId?: string): Promise<void> {
+  if (customerIds.length === 0) return;
+  await supersedeOutboxForErasure(tx, customerIds, now);
+  for (const id of customerIds) await recordOutboundEvent(tx, { kind: "erasure.completed", customerId: id, requestId, occurredAt: now });
+  const linked = await tx.customer.findMany({ where: { id: { in: customerIds }, externalId: { not: null } }, select: { externalId: true } });
+  for (const c of linked) {
+    const key = tombstoneKey(c.externalId!);
+    await tx.importTombstone.upsert({ where: { key }, create: { key, createdAt: now }, update: {} });
   }
 }

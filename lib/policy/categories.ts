@@ -333,6 +333,7 @@ export const MODELS_WITHOUT_CUSTOMER_DATA: Record<string, string> = {
   JobLease: "Styring af baggrundsjob (hvilken instans kører sletning, post og webhooks); ingen personoplysninger.",
   RateLimitHit: "Tællere for begrænsning af forsøg med nøglede hash-værdier, aldrig e-mail eller IP-adresse i klartekst; slettes efter deres tidsvindue.",
   RecipientEndpoint: "Modtagernes webhook-adresser og signeringsnøgler (pkt. 3, GDPR art. 19); ingen kundedata.",
+  ImportTombstone: "Nøglede hash-værdier af slettede kunders id hos butikken, så en senere import ikke genskaber dem (pkt. 4.5, 5.1); kan ikke føres tilbage til personen uden portalens hemmelighed.",
   ApiKey: "Nøgler til butikkens systemer (import og hændelsesfeed), kun som hash; ingen kundedata.",
   IngestRequest: "Svar på indlæsninger pr. idempotensnøgle: linjenumre og fejlårsager, aldrig værdierne; slettes efter et døgn.",
   AuditEvent: "Revisionsspor med pseudonym reference og feltnavne, aldrig personoplysninger i klartekst (6.1).",
