@@ -13,6 +13,8 @@ export const TEST_CUSTOMERS = {
   fuzz: { email: "fuzz@example.test", number: 900005, name: "Fuzz Æblegaard" },
   sessions: { email: "sessioner@example.test", number: 900006, name: "Session Sørensen" },
   throttle: { email: "spaerret@example.test", number: 900007, name: "Spærret Bøgh" },
+  // Issue 11.10: a name chosen to pass for the demo customer 100001 on the staff pages.
+  impostor: { email: "impostor@example.test", number: 900081, name: "Karen Ærø Sørensen, kundenr. 100001" },
 } as const;
 
 export async function addTestPrincipals(url: string): Promise<void> {

@@ -6,7 +6,7 @@ import { profileSchema } from "@/lib/validation/profile";
 import { newsletterSchema, unsubscribeNotificationSchema, reasonSchema, emptySchema } from "@/lib/validation/consent";
 import { startErasureSchema, requestIdSchema } from "@/lib/validation/erasure";
 import { recordSignatureSchema, executeErasureSchema, resolveRequestSchema, invoiceSearchSchema } from "@/lib/validation/staff";
-import { isPlainActionReply } from "@/lib/security/action-body";
+import { isPlainActionForm, isPlainActionReply } from "@/lib/security/action-body";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
 // Issue 5, item 6 (ASVS 15.3.3) and item 5 (ASVS 6.2, 11.4.2), at the schema level.
@@ -26,6 +26,49 @@ const SCHEMAS: Record<string, { schema: z.ZodType; valid: Record<string, unknown
   resolveRequest: { schema: resolveRequestSchema, valid: { requestId: "abc", decision: "completed", resolution: "Fint nok" } },
   invoiceSearch: { schema: invoiceSearchSchema, valid: { q: "F-50001" } },
 };
+
+// Issue 11, item 10: prototype keys are unknown keys like any other, in the schemas (as JSON.parse makes them:
+// own properties) and over HTTP (React's decoder drops "__proto__" silently, so proxy.ts refuses the body).
+describe("__proto__, constructor and prototype keys are refused (issue 11.10)", () => {
+  for (const [name, { schema, valid }] of Object.entries(SCHEMAS)) {
+    it(`${name}`, () => {
+      for (const key of ["__proto__", "constructor", "prototype"]) {
+        const raw = JSON.parse(`{${JSON.stringify(key)}:{"isStaff":true,"role":"dpo"}}`) as Record<string, unknown>;
+        const r = schema.safeParse(Object.assign(raw, valid));
+        expect(r.success, `${name} accepted ${key}`).toBe(false);
+        expect(r.error?.issues.some((i) => i.code === "unrecognized_keys" || String(i.path[0]) === key)).toBe(true);
+        expect(isPlainActionReply(JSON.stringify([raw]))).toBe(false);
+      }
+    });
+  }
+  it("the body check refuses them at any depth and in multipart forms", () => {
+    expect(isPlainActionReply(`[{"subscribe":true,"__proto__":{"isStaff":true}}]`)).toBe(false);
+    expect(isPlainActionReply(`[{"a":{"b":[{"constructor":{"prototype":1}}]}}]`)).toBe(false);
+    expect(isPlainActionReply(`[{"subscribe":true,"proto":1}]`)).toBe(true);
+    const form = new FormData();
+    form.append("__proto__", "x");
+    expect(isPlainActionForm(form)).toBe(false);
+  });
+});
+
+// Issue 11, item 10: bidi controls ("Trojan Source") are stripped from every free-text field.
+describe("bidi control characters are stripped from free text (issue 11.10)", () => {
+  const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"].map((c) => JSON.parse(`"${c}"`) as string);
+  it("from a reason (4.6.1, 4.8.1), the staff resolution and the profile's name, street and city", () => {
+    for (const c of controls) {
+      const reason = reasonSchema.parse({ reason: `${c}Jeg gør indsigelse${c} mod det${c}` });
+      expect(reason.reason).toBe("Jeg gør indsigelse mod det");
+      const resolved = resolveRequestSchema.parse({ requestId: "abc", decision: "rejected", resolution: `${c}Afvist, se brev${c}` });
+      expect(resolved.resolution).toBe("Afvist, se brev");
+      const profile = profileSchema.parse({ ...SCHEMAS.profile.valid, name: `Karen${c} Jensen`, street: `${c}Ågade 1`, city: `Sønderborg${c}` });
+      expect([profile.name, profile.street, profile.city]).toEqual(["Karen Jensen", "Ågade 1", "Sønderborg"]);
+    }
+  });
+  it("a value of nothing but controls is empty, not accepted", () => {
+    expect(reasonSchema.safeParse({ reason: controls.join("").repeat(2) }).success).toBe(false);
+    expect(profileSchema.safeParse({ ...SCHEMAS.profile.valid, name: "\u202E\u2066" }).success).toBe(false);
+  });
+});
 
 describe("every action schema is strict (mass assignment)", () => {
   for (const [name, { schema, valid }] of Object.entries(SCHEMAS)) {

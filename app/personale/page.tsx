@@ -45,7 +45,8 @@ function QueueTable({ rows }: { rows: Awaited<ReturnType<typeof listQueue>> }) {
             <th scope="col">Nummer</th>
             <th scope="col">Type</th>
             <th scope="col">Status</th>
-            <th scope="col">Kunde</th>
+            <th scope="col">Kundenr.</th>
+            <th scope="col">Navn (kundens eget)</th>
             <th scope="col">Alder</th>
             <th scope="col">Frist</th>
           </tr>
@@ -58,7 +59,10 @@ function QueueTable({ rows }: { rows: Awaited<ReturnType<typeof listQueue>> }) {
               </td>
               <td>{TYPE_LABEL[r.type]}</td>
               <td>{STATUS_LABEL[r.status]}</td>
-              <td>{r.customerNumber ? `${r.customerName} (${r.customerNumber})` : <span className="muted">Slettet kunde</span>}</td>
+              {/* Issue 11.10: the number comes from us, the name from the customer; never one string, so a
+                  name like "Karen Jensen, kundenr. 100001" cannot pass for another customer. */}
+              <td data-testid="customer-number">{r.customerNumber ?? <span className="muted">Slettet kunde</span>}</td>
+              <td data-testid="customer-name">{r.customerNumber ? <bdi>{r.customerName}</bdi> : null}</td>
               <td>{r.ageDays} dage</td>
               <td>
                 {formatDate(r.dueAt)} {r.overdue ? <span className="tag overdue">Over fristen</span> : null}

@@ -6,6 +6,7 @@ import { actorLabel, getPrincipal, type CustomerPrincipal, type StaffPrincipal }
 import type { StaffRole } from "@/lib/dal/auth";
 import { recordAudit, type AuditEntry } from "@/lib/dal/audit";
 import { log, errorFields } from "@/lib/log";
+import { PROTOTYPE_KEYS } from "@/lib/security/action-body";
 
 // The one door every mutation goes through: session check → strict zod parse → authorisation →
 // the handler → audit event → a small result the form can show. Never throws to the client.
@@ -36,11 +37,12 @@ function fieldErrorsOf(error: z.ZodError): { fieldErrors: FieldErrors; unknownKe
   const fieldErrors: FieldErrors = {};
   let unknownKeys = false;
   for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    // A prototype key is an unknown key too (and must never index `fieldErrors`).
+    if (issue.code === "unrecognized_keys" || PROTOTYPE_KEYS.has(key)) {
       unknownKeys = true;
       continue;
     }
-    const key = issue.path.length ? String(issue.path[0]) : "_form";
     (fieldErrors[key] ??= []).push(issue.message);
   }
   return { fieldErrors, unknownKeys };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "./text";
 
 export const newsletterSchema = z.strictObject({
   subscribe: z.boolean({ error: "Vælg til eller fra" }),
@@ -9,9 +10,7 @@ export const unsubscribeNotificationSchema = z.strictObject({
   id: z.string({ error: "Ukendt notifikation" }).min(1, "Ukendt notifikation").max(64, "Ukendt notifikation"),
 });
 
-const reason = z
-  .string({ error: "Skriv en begrundelse" })
-  .trim()
+const reason = freeText("Skriv en begrundelse")
   .min(10, "Skriv mindst 10 tegn, så vi kan forstå din begrundelse")
   .max(2000, "Højst 2000 tegn");
 

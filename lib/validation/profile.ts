@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField } from "./auth";
+import { freeText } from "./text";
 
 // 4.4: the customer's own correction of their data. One schema for the form (zodResolver) and the action.
 
@@ -25,9 +26,7 @@ export function countryName(code: string): string {
 const SAFE_TEXT = /^[\p{L}\p{M}\p{N} .,'’\-/&()#°]+$/u;
 
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `Skriv ${label}` })
-    .trim()
+  freeText(`Skriv ${label}`)
     .min(1, `Skriv ${label}`)
     .max(max, `Højst ${max} tegn`)
     .regex(SAFE_TEXT, `${label[0].toUpperCase()}${label.slice(1)} indeholder tegn, vi ikke kan bruge`);

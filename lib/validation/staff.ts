@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "./text";
 
 const id = z.string({ error: "Ukendt anmodning" }).min(1, "Ukendt anmodning").max(64, "Ukendt anmodning");
 
@@ -20,7 +21,7 @@ export const executeErasureSchema = z.strictObject({ requestId: id });
 export const resolveRequestSchema = z.strictObject({
   requestId: id,
   decision: z.enum(["completed", "rejected"], { error: "Vælg en afgørelse" }),
-  resolution: z.string({ error: "Skriv en begrundelse" }).trim().min(5, "Skriv en kort begrundelse").max(2000, "Højst 2000 tegn"),
+  resolution: freeText("Skriv en begrundelse").min(5, "Skriv en kort begrundelse").max(2000, "Højst 2000 tegn"),
 });
 export type ResolveRequestInput = z.input<typeof resolveRequestSchema>;
 

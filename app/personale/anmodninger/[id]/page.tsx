@@ -35,12 +35,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <dd>{formatDateTime(r.createdAt)}</dd>
           <dt>Frist</dt>
           <dd>{formatDate(r.dueAt)}</dd>
-          <dt>Kunde</dt>
-          <dd>
+          {/* Issue 11.10: the customer number (ours) and the name (the customer's own text) apart, so a
+              name like "Karen Jensen, kundenr. 100001" cannot pass for another customer. */}
+          <dt>Kundenummer</dt>
+          <dd data-testid="customer-number">
             {r.customer ? (
               <>
-                {r.customer.name}, kundenr. {r.customer.customerNumber}
-                {r.customer.email ? <> · {r.customer.email}</> : null}
+                <strong>{r.customer.customerNumber}</strong>
                 {r.customer.processingRestricted ? <span className="tag"> Begrænset (4.6)</span> : null}
                 {r.customer.objectsToAnalytics ? <span className="tag"> Indsigelse (4.8)</span> : null}
               </>
@@ -48,10 +49,26 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               <span className="muted">Slettet. Pseudonym reference: {r.subjectRef}</span>
             )}
           </dd>
+          {r.customer ? (
+            <>
+              <dt>Navn (skrevet af kunden)</dt>
+              <dd data-testid="customer-name">
+                <bdi>{r.customer.name}</bdi>
+              </dd>
+              {r.customer.email ? (
+                <>
+                  <dt>E-mail</dt>
+                  <dd>{r.customer.email}</dd>
+                </>
+              ) : null}
+            </>
+          ) : null}
           {r.reason ? (
             <>
               <dt>Kundens begrundelse</dt>
-              <dd>{r.reason}</dd>
+              <dd>
+                <bdi>{r.reason}</bdi>
+              </dd>
             </>
           ) : null}
           {r.signatureReceivedAt ? (
