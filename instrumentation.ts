@@ -10,6 +10,15 @@ export async function register() {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   }
+  // The migrations must be exactly this code's (issue 12): none unapplied, altered or unknown.
+  const { migrationProblem } = await import("@/lib/dal/migrations");
+  const problem = await migrationProblem();
+  if (problem) {
+    const { log } = await import("@/lib/log");
+    log("error", "startup.migrations", { message: problem });
+    console.error(problem);
+    process.exit(1);
+  }
   const { startJobs } = await import("@/lib/jobs/scheduler");
   const { serverJobs } = await import("@/lib/jobs/workers");
   startJobs(serverJobs());

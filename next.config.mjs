@@ -2,7 +2,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "better-sqlite3"],
+  serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "pg"],
   typedRoutes: false,
 };
 

@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts", "lib/**/*.test.ts"],
+    globalSetup: ["test/support/global-db.ts"],
     setupFiles: ["test/support/setup-db.ts"],
     environment: "node",
     testTimeout: 20_000,

@@ -22,7 +22,7 @@ rmSync(FILE, { force: true });
 rmSync(FILE + "-wal", { force: true });
 rmSync(FILE + "-shm", { force: true });
 const url = `file:./${FILE}`;
-migrate(url);
+await migrate(url);
 
 // ---- bulk load
 const t0 = performance.now();

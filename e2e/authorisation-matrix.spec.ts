@@ -1,10 +1,10 @@
 import { test, expect, type APIRequestContext } from "@playwright/test";
-import Database from "better-sqlite3";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { anonymous, builtActions, callAction, loggedIn, type ActionResponse } from "./http";
 import { TEST_CUSTOMERS, TEST_PASSWORD } from "./fixtures";
 import { DEMO } from "./helpers";
+import { openPrisma } from "../prisma/client";
 import { verificationCode } from "../lib/security/verification";
 
 // Issue 5, item 1 (ASVS 8.2.2, 8.3.1): every server action and every route handler, run as each kind of
@@ -117,7 +117,7 @@ test.describe.configure({ mode: "serial" });
 
 test("the matrix: each action and route as anonymous, owner, another customer, erased, revoked, support and dpo", async () => {
   test.setTimeout(120_000);
-  const db = new Database(path.resolve((process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "")), { readonly: true });
+  const db = openPrisma(process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db");
   const refs = builtActions();
   const secret = "e2e-secret-e2e-secret-e2e-secret-0123456789";
   const T = TEST_CUSTOMERS;
@@ -131,7 +131,7 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
     support: await loggedIn(DEMO.support.email, DEMO.support.password),
     dpo: await loggedIn(DEMO.dpo.email, DEMO.dpo.password),
   };
-  const ownerId = (db.prepare(`SELECT id FROM Customer WHERE email = ?`).get(T.owner.email) as { id: string }).id;
+  const ownerId = (await db.customer.findUniqueOrThrow({ where: { email: T.owner.email }, select: { id: true } })).id;
 
   // A revoked session: the same customer logs out everywhere from a second login.
   const second = await loggedIn(T.revoked.email, TEST_PASSWORD);
@@ -144,7 +144,7 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   expect(classify(await callAction(ctx.dpo, refs.executeErasureAction, { requestId: erasedRequest }))).toBe("ok");
 
   const profile = { name: T.owner.name, street: "Prøvevej 2", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: T.owner.email, version: 0 };
-  const ownerSub = (db.prepare(`SELECT id FROM NotificationSubscription WHERE email = ?`).get(T.owner.email) as { id: string }).id;
+  const ownerSub = (await db.notificationSubscription.findFirstOrThrow({ where: { email: T.owner.email }, select: { id: true } })).id;
 
   const failures: string[] = [];
   async function row(name: string, input: (who: Who) => unknown, after?: (who: Who, r: ActionResponse) => Promise<void> | void, order: Who[] = WHO) {
@@ -209,7 +209,7 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   // Staff actions: a second erasure request of the owner to sign, and the owner's objection to resolve.
   const second2 = await callAction(ctx.owner, refs.startErasureAction, { understood: true });
   const signMe = (second2.result?.data as { id: string }).id;
-  const objection = (db.prepare(`SELECT id FROM PrivacyRequest WHERE customerId = ? AND type = 'objection'`).get(ownerId) as { id: string }).id;
+  const objection = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "objection" }, select: { id: true } })).id;
   await row("resolveRequestAction", () => ({ requestId: objection, decision: "completed", resolution: "Indsigelsen er imødekommet." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
   await row("recordSignatureAction", () => ({ requestId: signMe, code: verificationCode(secret, signMe), confirmSigned: true }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
 
@@ -227,6 +227,6 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   ctx.dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);
   await row("executeErasureAction", () => ({ requestId: signMe }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
 
-  db.close();
+  await db.$disconnect();
   expect(failures).toEqual([]);
 });

@@ -1,7 +1,6 @@
 // Test principals for the security specs, added to the throw-away e2e database after the demo seed
 // (test/run-all.sh). Kept apart from the demo data: these accounts exist only for the tests.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import { openPrisma } from "../prisma/client";
 import { hashPassword } from "../lib/auth/password";
 
 export const TEST_PASSWORD = "test-adgangskode-1";
@@ -18,7 +17,7 @@ export const TEST_CUSTOMERS = {
 } as const;
 
 export async function addTestPrincipals(url: string): Promise<void> {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const db = openPrisma(url);
   try {
     const passwordHash = await hashPassword(TEST_PASSWORD);
     for (const [key, c] of Object.entries(TEST_CUSTOMERS)) {

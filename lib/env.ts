@@ -29,9 +29,13 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     NEXT_PHASE: z.string().optional(),
+    /** `file:…` selects SQLite, `postgresql://…` PostgreSQL (issue 12). */
     DATABASE_URL: z.preprocess(
       (v) => (v === "" ? undefined : v),
-      z.string().startsWith("file:", "Kun SQLite-URL'er (file:…) understøttes").default(DEMO_DATABASE_URL),
+      z
+        .string()
+        .regex(/^(file:|postgres(ql)?:\/\/)/i, "DATABASE_URL skal begynde med file: (SQLite) eller postgresql:// (PostgreSQL)")
+        .default(DEMO_DATABASE_URL),
     ),
     NEXTAUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "NEXTAUTH_SECRET skal være mindst 32 tegn").optional()),
     NEXTAUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("NEXTAUTH_URL skal være en URL, fx https://privatliv.123multiservice.dk").optional()),

@@ -7,7 +7,7 @@ import { DEMO_LOGINS, seedIfEmpty } from "./seed";
 
 const url = process.env.DATABASE_URL || "file:./data/portal.db";
 const configured = Boolean(process.env.DATABASE_URL);
-migrate(url);
+await migrate(url);
 const seeded = await seedIfEmpty(url);
 if (!seeded) {
   console.error("demo:seed: databasen har allerede kunder eller personale; der er ikke lagt demodata i den.");

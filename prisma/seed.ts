@@ -1,8 +1,8 @@
 // Demo data: realistic Danish customers (with æ, ø and å), six years of orders and invoices, returns,
 // website behaviour, consents, notifications and two staff users. Run on an empty database by `npm start`.
 // Dates are relative to `now`, so the demo keeps its shape whenever it is seeded.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { openPrisma } from "./client";
 import { hashPassword } from "../lib/auth/password";
 import { NEWSLETTER_CONSENT } from "../lib/policy";
 
@@ -270,7 +270,7 @@ export async function seed(db: PrismaClient, now: Date = new Date()): Promise<vo
 }
 
 export async function seedIfEmpty(databaseUrl: string, now = new Date()): Promise<boolean> {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  const db = openPrisma(databaseUrl);
   try {
     if ((await db.customer.count()) > 0 || (await db.staffUser.count()) > 0) return false;
     await seed(db, now);

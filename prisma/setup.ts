@@ -4,7 +4,7 @@ import { migrate } from "./migrate";
 import { seedIfEmpty } from "./seed";
 
 export async function setupDatabase(databaseUrl: string, opts: { seedDemo: boolean }): Promise<{ applied: string[]; seeded: boolean }> {
-  const applied = migrate(databaseUrl);
+  const applied = await migrate(databaseUrl);
   const seeded = opts.seedDemo ? await seedIfEmpty(databaseUrl) : false;
   return { applied, seeded };
 }

@@ -44,9 +44,9 @@ describe("demo data only when asked (issue 8)", () => {
     expect(again.stderr).toContain("der er ikke lagt demodata i den");
   }, 120_000);
 
-  it("the database under data/ is 0600 in a 0700 folder", () => {
+  it("the database under data/ is 0600 in a 0700 folder", async () => {
     const dir = `data/unit/perm-${randomUUID()}`;
-    migrate(`file:./${dir}/portal.db`);
+    await migrate(`file:./${dir}/portal.db`);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(`${dir}/portal.db`).mode & 0o777).toBe(0o600);
   });

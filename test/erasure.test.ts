@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import Database from "better-sqlite3";
-import { db } from "@/lib/dal/db";
+import { db, dbProvider } from "@/lib/dal/db";
 import { startErasure, cancelErasure, recordSignature, getErasureDocument, getRequestForStaff } from "@/lib/dal/requests";
 import { executeErasure } from "@/lib/dal/erasure";
 import { principalForSession } from "@/lib/dal/auth";
 import { verificationCode } from "@/lib/security/verification";
-import { sqlitePath } from "../prisma/migrate";
 import { makeCustomer, makeStaff } from "./support/fixtures";
 
 async function customerWithData() {
@@ -144,13 +142,21 @@ describe("erasure requests (4.5, 4.2.2)", () => {
     if (!r.ok) throw new Error();
     await recordSignature(dpo, r.id, verificationCode(process.env.NEXTAUTH_SECRET!, r.id));
     // Make the last statement of the transaction (deleting the customer) fail.
-    const raw = new Database(sqlitePath(process.env.DATABASE_URL!));
-    raw.exec(`CREATE TRIGGER fail_delete BEFORE DELETE ON "Customer" BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;`);
+    const trigger =
+      dbProvider === "postgresql"
+        ? [
+            `CREATE FUNCTION fail_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END; $$`,
+            `CREATE TRIGGER fail_delete BEFORE DELETE ON "Customer" FOR EACH ROW EXECUTE FUNCTION fail_delete()`,
+          ]
+        : [`CREATE TRIGGER fail_delete BEFORE DELETE ON "Customer" BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;`];
+    for (const sql of trigger) await db.$executeRawUnsafe(sql);
     try {
       await expect(executeErasure(dpo, r.id)).rejects.toThrow();
     } finally {
-      raw.exec(`DROP TRIGGER fail_delete`);
-      raw.close();
+      if (dbProvider === "postgresql") {
+        await db.$executeRawUnsafe(`DROP TRIGGER fail_delete ON "Customer"`);
+        await db.$executeRawUnsafe(`DROP FUNCTION fail_delete()`);
+      } else await db.$executeRawUnsafe(`DROP TRIGGER fail_delete`);
     }
     expect(await db.customer.findUnique({ where: { id: c.customerId } })).not.toBeNull();
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ customerId: c.customerId, ipAddress: "192.0.2.7" });

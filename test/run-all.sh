@@ -5,7 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p data/reports
-[ -d lib/generated/prisma ] || npx prisma generate >/dev/null
+# Both Prisma clients (SQLite, PostgreSQL) from prisma/schema.prisma, so neither is stale.
+npx tsx prisma/generate.ts >/dev/null || exit 1
 
 fail=0
 step() { printf '\n== %s\n' "$1"; }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Invoice_orderId_idx" ON "Invoice"("orderId");
+
