@@ -55,8 +55,11 @@ const schema = z
       .string()
       .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "FINANCIAL_YEAR_END skal være MM-DD")
       .default("12-31"),
-    /** Run the retention job (clause 5) once a day inside the server. */
-    RETENTION_DAILY: boolish,
+    /** Run the retention pass (clause 5) inside the server: at start when one is due, then daily. On unless "false" (issue 10 item 1). */
+    RETENTION_DAILY: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v !== "false" && v !== "0"),
     /** The header a trusted reverse proxy sets with the client address, e.g. x-forwarded-for. Unset: none is trusted. */
     TRUSTED_PROXY_HEADER: z.string().toLowerCase().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -2,6 +2,7 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { spawnSync } from "node:child_process";
 import { db } from "@/lib/dal/db";
 import { seed } from "../prisma/seed";
+import { makeCustomer } from "./support/fixtures";
 
 // `npm run retention` as the operator schedules it: the CLI with --dry-run and the clock from outside.
 const NOW = "2026-11-25T12:00:00Z";
@@ -22,6 +23,8 @@ function count(out: string, rule: string): number {
 
 beforeAll(async () => {
   await seed(db, new Date(NOW));
+  // The seed's inactive customer has an open restriction request (held, 4.6); this one is simply inactive (5.1).
+  await makeCustomer({ lastActivityAt: new Date("2021-06-01T12:00:00Z") });
 });
 
 describe("npm run retention", () => {
@@ -35,12 +38,15 @@ describe("npm run retention", () => {
 
     const real = cli(`--now=${NOW}`);
     expect(real.status, real.out).toBe(0);
-    for (const rule of ["orders.delete", "invoices.anonymise", "accounts.delete_inactive", "notifications.delete_sent"]) {
+    for (const rule of ["orders.delete", "orders.keep_for_invoice", "invoices.anonymise", "accounts.held_restricted", "accounts.delete_inactive", "notifications.delete_sent"]) {
       expect(count(real.out, rule), rule).toBe(count(dry.out, rule));
     }
     expect(await db.customer.count()).toBe(customers - 1);
     const after = cli("--dry-run", `--now=${NOW}`);
     expect(count(after.out, "accounts.delete_inactive")).toBe(0);
+    // Issue 10 item 1: a pass from cron takes the server's lease and counts as the day's pass.
+    const lease = await db.jobLease.findUnique({ where: { name: "retention-pass" } });
+    expect(lease?.lastRunAt).toBeTruthy();
   });
 
   it("refuses a clock it cannot read", () => {

@@ -4,18 +4,30 @@ import { accountDeletionDate, addYears, financialYearEndExclusive, invoiceRetain
 const d = (s: string) => new Date(s);
 
 describe("retention arithmetic (clause 5)", () => {
-  it("5.2: an invoice is kept 5 years from the end of a calendar financial year", () => {
+  // Issue 10 item 2: the financial year ends at Danish midnight (Europe/Copenhagen), not UTC midnight.
+  it("5.2: an invoice is kept 5 years from the end of a calendar financial year, on the Danish calendar", () => {
     const fy = parseFinancialYearEnd("12-31");
-    expect(invoiceRetainUntil(d("2020-03-15T10:00:00Z"), fy).toISOString()).toBe("2026-01-01T00:00:00.000Z");
-    expect(invoiceRetainUntil(d("2020-12-31T23:59:59Z"), fy).toISOString()).toBe("2026-01-01T00:00:00.000Z");
-    expect(invoiceRetainUntil(d("2021-01-01T00:00:00Z"), fy).toISOString()).toBe("2027-01-01T00:00:00.000Z");
+    // 1 January 2026 00:00 Danish time (CET, UTC+1) is 31 December 2025 23:00 UTC.
+    expect(invoiceRetainUntil(d("2020-03-15T10:00:00Z"), fy).toISOString()).toBe("2025-12-31T23:00:00.000Z");
+    expect(invoiceRetainUntil(d("2020-12-31T22:59:59Z"), fy).toISOString()).toBe("2025-12-31T23:00:00.000Z");
+    // 31 December 2020 23:59:59 UTC is 1 January 2021 00:59:59 in Denmark: the new financial year (was counted in 2020 in UTC).
+    expect(invoiceRetainUntil(d("2020-12-31T23:59:59Z"), fy).toISOString()).toBe("2026-12-31T23:00:00.000Z");
+    expect(invoiceRetainUntil(d("2020-12-31T23:30:00Z"), fy).toISOString()).toBe("2026-12-31T23:00:00.000Z");
   });
 
-  it("5.2: a financial year that is not the calendar year (1 July – 30 June)", () => {
+  it("5.2: a financial year that is not the calendar year (1 July – 30 June), summer time", () => {
     const fy = parseFinancialYearEnd("06-30");
-    expect(financialYearEndExclusive(d("2021-03-10T00:00:00Z"), fy).toISOString()).toBe("2021-07-01T00:00:00.000Z");
-    expect(invoiceRetainUntil(d("2021-03-10T00:00:00Z"), fy).toISOString()).toBe("2026-07-01T00:00:00.000Z");
-    expect(invoiceRetainUntil(d("2021-07-01T00:00:00Z"), fy).toISOString()).toBe("2027-07-01T00:00:00.000Z");
+    // 1 July 00:00 Danish summer time (CEST, UTC+2) is 30 June 22:00 UTC.
+    expect(financialYearEndExclusive(d("2021-03-10T00:00:00Z"), fy).toISOString()).toBe("2021-06-30T22:00:00.000Z");
+    expect(invoiceRetainUntil(d("2021-03-10T00:00:00Z"), fy).toISOString()).toBe("2026-06-30T22:00:00.000Z");
+    expect(invoiceRetainUntil(d("2021-06-30T22:30:00Z"), fy).toISOString()).toBe("2027-06-30T22:00:00.000Z");
+  });
+
+  it("a boundary near the change to summer time stays at Danish midnight in every year", () => {
+    // Financial year ending 28 March: 29 March 2021 is summer time, 29 March 2026 (before 02:00) is winter time.
+    const fy = parseFinancialYearEnd("03-28");
+    expect(financialYearEndExclusive(d("2021-01-10T12:00:00Z"), fy).toISOString()).toBe("2021-03-28T22:00:00.000Z");
+    expect(invoiceRetainUntil(d("2021-01-10T12:00:00Z"), fy).toISOString()).toBe("2026-03-28T23:00:00.000Z");
   });
 
   it("leap years: 29 February plus five years is 1 March, never before the full period", () => {
@@ -26,8 +38,8 @@ describe("retention arithmetic (clause 5)", () => {
 
   it("a financial year ending 28 February in a leap year still ends on 28 February", () => {
     const fy = parseFinancialYearEnd("02-28");
-    expect(financialYearEndExclusive(d("2024-02-28T10:00:00Z"), fy).toISOString()).toBe("2024-02-29T00:00:00.000Z");
-    expect(financialYearEndExclusive(d("2024-02-29T10:00:00Z"), fy).toISOString()).toBe("2025-03-01T00:00:00.000Z");
+    expect(financialYearEndExclusive(d("2024-02-28T10:00:00Z"), fy).toISOString()).toBe("2024-02-28T23:00:00.000Z");
+    expect(financialYearEndExclusive(d("2024-02-29T10:00:00Z"), fy).toISOString()).toBe("2025-02-28T23:00:00.000Z");
   });
 
   it("5.1: an account goes five years after its last activity", () => {
@@ -38,6 +50,8 @@ describe("retention arithmetic (clause 5)", () => {
     expect(requestDueDate(d("2026-01-31T10:00:00Z")).toISOString()).toBe("2026-02-28T10:00:00.000Z");
     expect(requestDueDate(d("2028-01-31T10:00:00Z")).toISOString()).toBe("2028-02-29T10:00:00.000Z");
     expect(requestDueDate(d("2026-11-25T10:00:00Z")).toISOString()).toBe("2026-12-25T10:00:00.000Z");
+    // 31 January 23:30 UTC is already 1 February in Denmark: due 1 March (Danish), not 28 February.
+    expect(requestDueDate(d("2026-01-31T23:30:00Z")).toISOString()).toBe("2026-02-28T23:30:00.000Z");
   });
 });
 

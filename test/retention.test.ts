@@ -23,14 +23,18 @@ describe("retention", () => {
 
     const real = await runRetention({ now, fy, dryRun: false, batchSize: 2 });
     expect(counts(real)).toEqual(counts(dry));
-    expect(counts(real)["accounts.delete_inactive"]).toBe(1); // Åse Bøgh, inactive > 5 years (5.1)
+    // Åse Bøgh, inactive > 5 years (5.1), has an open restriction request (4.6): held, not erased (issue 10 item 5).
+    expect(counts(real)["accounts.delete_inactive"]).toBe(0);
+    expect(counts(real)["accounts.held_restricted"]).toBe(1);
     expect(counts(real)["orders.delete"]).toBeGreaterThan(0); // 5.3
     expect(counts(real)["notifications.delete_sent"]).toBe(1); // 5a.3
 
     const again = await runRetention({ now, fy, dryRun: false, batchSize: 2 });
-    expect(Object.values(counts(again)).every((n) => n === 0)).toBe(true);
+    const { ["accounts.held_restricted"]: stillHeld, ...rest } = counts(again);
+    expect(stillHeld).toBe(1); // reported on every pass while the restriction is open
+    expect(Object.values(rest).every((n) => n === 0)).toBe(true);
 
-    expect(await db.customer.findUnique({ where: { email: "inaktiv@example.dk" } })).toBeNull();
+    expect(await db.customer.findUnique({ where: { email: "inaktiv@example.dk" } })).not.toBeNull();
     expect(await db.customer.findUnique({ where: { email: "kunde@example.dk" } })).not.toBeNull();
     const oldest = await db.order.findFirst({ where: { placedAt: { lte: new Date("2021-11-25T12:00:00Z") } } });
     expect(oldest).toBeNull();
@@ -67,10 +71,11 @@ describe("retention", () => {
     const inv = await db.invoice.create({
       data: { invoiceNumber: "F-FY-1", issuedAt: issued, description: "x", netOre: 80, vatOre: 20, totalOre: 100, billingName: "Å" },
     });
-    expect(invoiceRetainUntil(issued, juneEnd).toISOString()).toBe("2026-07-01T00:00:00.000Z");
-    await runRetention({ now: new Date("2026-06-30T23:59:59Z"), fy: juneEnd, dryRun: false });
+    // 1 July 00:00 Danish summer time (issue 10 item 2).
+    expect(invoiceRetainUntil(issued, juneEnd).toISOString()).toBe("2026-06-30T22:00:00.000Z");
+    await runRetention({ now: new Date("2026-06-30T21:59:59Z"), fy: juneEnd, dryRun: false });
     expect((await db.invoice.findUniqueOrThrow({ where: { id: inv.id } })).billingName).toBe("Å");
-    await runRetention({ now: new Date("2026-07-01T00:00:00Z"), fy: juneEnd, dryRun: false });
+    await runRetention({ now: new Date("2026-06-30T22:00:00Z"), fy: juneEnd, dryRun: false });
     expect((await db.invoice.findUniqueOrThrow({ where: { id: inv.id } })).billingName).toBeNull();
   });
 });

@@ -3,14 +3,19 @@ import { db, type Tx } from "./db";
 import { recordAudit } from "./audit";
 import { assertStaffRole } from "./roles";
 import type { StaffPrincipal } from "./session";
-import { orderRetainUntil } from "@/lib/policy";
 import { recordErasureForRecipients } from "./integration-outbox";
+import { env } from "@/lib/env";
+import { pseudonym } from "@/lib/log";
 
 // Carrying out erasure (4.5) in one transaction, for a request (staff) or for inactivity (5.1, the retention job).
 // Removed: the account, consents, marketing profile, website behaviour, notification subscriptions and sessions.
-// Kept without any link to the person (4.5.1, 5.2): orders (number, date, lines, amounts) until 5 years after
-// purchase (5.3) and invoices with what bookkeeping requires until their 5.2 date. Requests keep only a
-// pseudonymous reference. Interrupted halfway, nothing changes.
+// Kept (4.5.1, 5.2, 5.3): orders (number, date, lines, amounts) without the person, until 5 years after the
+// purchase (5.3, the date follows from placedAt); invoices with the billing name and address as issued, as
+// bookkeeping requires, but no link to the account, until their 5.2 date. The person's requests and audit
+// events keep only a keyed pseudonym (never the account id again), and are deleted after the period in
+// lib/policy (AUDIT_RETENTION). Open requests are closed with the reason. Interrupted halfway, nothing changes.
+// On SQLite, deleted rows are overwritten (secure_delete) and the WAL is checkpointed afterwards, so nothing
+// of the person stays readable in the database files (issue 10 item 6).
 
 export interface ErasureSummary {
   ordersKept: number;
@@ -18,13 +23,36 @@ export interface ErasureSummary {
   websiteEventsDeleted: number;
   consentEventsDeleted: number;
   notificationsDeleted: number;
+  requestsClosed: number;
+}
+
+/** The reference an erased person's requests and audit events keep: a keyed hash, not the account id. */
+export function erasedSubjectRef(customerId: string): string {
+  return pseudonym("slettet", customerId);
+}
+
+const isSqlite = () => env.DATABASE_URL.startsWith("file:");
+
+/**
+ * SQLite: overwrite deleted content with zeros (PRAGMA secure_delete is per connection; the better-sqlite3
+ * adapter holds one, so this holds for every later statement too). Nothing on other databases.
+ */
+export async function ensureSecureDelete(): Promise<void> {
+  if (!isSqlite()) return;
+  await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
+}
+
+/** SQLite: copy the WAL into the database file and truncate it, so the old page images of erased rows are gone. */
+export async function checkpointAfterErasure(): Promise<void> {
+  if (!isSqlite()) return;
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 /** Erases a batch of customers with set-based statements (the retention job passes hundreds at once). */
-export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Date, opts: { requestId?: string } = {}): Promise<ErasureSummary> {
+export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Date, opts: { requestId?: string; reason?: string } = {}): Promise<ErasureSummary> {
   const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, email: true } });
   const ids = customers.map((c) => c.id);
-  const summary: ErasureSummary = { ordersKept: 0, invoicesKept: 0, websiteEventsDeleted: 0, consentEventsDeleted: 0, notificationsDeleted: 0 };
+  const summary: ErasureSummary = { ordersKept: 0, invoicesKept: 0, websiteEventsDeleted: 0, consentEventsDeleted: 0, notificationsDeleted: 0, requestsClosed: 0 };
   if (ids.length === 0) return summary;
   const inIds = { in: ids };
 
@@ -36,22 +64,45 @@ export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Dat
   summary.consentEventsDeleted = (await tx.consentEvent.deleteMany({ where: { customerId: inIds } })).count;
   await tx.marketingProfile.deleteMany({ where: { customerId: inIds } });
   await tx.authSession.deleteMany({ where: { customerId: inIds } });
+  // TODO(accounts, lib/mail): remove the person's stored mail (outbox files / mail queue) once lib/mail offers it.
 
-  // Orders: the person goes (name, address, IP); number, date, lines and amounts stay until 5.3's date.
-  const orders = await tx.order.findMany({ where: { customerId: inIds }, select: { id: true, placedAt: true } });
-  await tx.order.updateMany({
-    where: { customerId: inIds },
-    data: { customerId: null, ipAddress: null, shippingName: null, shippingStreet: null, shippingPostalCode: null, shippingCity: null, shippingCountry: null },
-  });
-  for (const o of orders) await tx.order.update({ where: { id: o.id }, data: { retainUntil: orderRetainUntil(o.placedAt) } });
-  if (orders.length) await tx.orderLine.updateMany({ where: { orderId: { in: orders.map((o) => o.id) } }, data: { returnReason: null } });
-  summary.ordersKept = orders.length;
+  // Orders: the person goes (name, address, IP, return reasons); number, date, lines and amounts stay until 5.3's date.
+  await tx.orderLine.updateMany({ where: { returnReason: { not: null }, order: { customerId: inIds } }, data: { returnReason: null } });
+  summary.ordersKept = (
+    await tx.order.updateMany({
+      where: { customerId: inIds },
+      data: { customerId: null, ipAddress: null, shippingName: null, shippingStreet: null, shippingPostalCode: null, shippingCity: null, shippingCountry: null },
+    })
+  ).count;
 
   // Invoices: no link to the account; the billing name and address as issued stay, as bookkeeping requires (5.2).
   summary.invoicesKept = (await tx.invoice.updateMany({ where: { customerId: inIds }, data: { customerId: null } })).count;
 
-  // Requests: free text may hold personal data; the pseudonymous reference and the course of the request stay.
+  // Requests still open are closed with the reason (an objection of an erased customer must not stay open for ever).
+  summary.requestsClosed = (
+    await tx.privacyRequest.updateMany({
+      where: { customerId: inIds, status: { in: ["awaiting_signature", "signature_received", "open"] } },
+      data: { status: "cancelled", closedAt: now, resolution: `Lukket: ${opts.reason ?? "kontoen er slettet"}.` },
+    })
+  ).count;
+
+  // Requests and audit events keep a pseudonym instead of the account id; free text of requests goes.
+  // Only the few customers that have any get a statement of their own (one pseudonym each).
+  const [withRequests, withSubjectEvents, withActorEvents] = await Promise.all([
+    tx.privacyRequest.findMany({ where: { OR: [{ customerId: inIds }, { subjectRef: inIds }] }, select: { subjectRef: true }, distinct: ["subjectRef"] }),
+    tx.auditEvent.findMany({ where: { subjectRef: inIds }, select: { subjectRef: true }, distinct: ["subjectRef"] }),
+    tx.auditEvent.findMany({ where: { actorType: "customer", actorRef: inIds }, select: { actorRef: true }, distinct: ["actorRef"] }),
+  ]);
   await tx.privacyRequest.updateMany({ where: { customerId: inIds }, data: { reason: null, customerId: null } });
+  for (const { subjectRef } of withRequests) {
+    if (ids.includes(subjectRef)) await tx.privacyRequest.updateMany({ where: { subjectRef }, data: { subjectRef: erasedSubjectRef(subjectRef) } });
+  }
+  for (const { subjectRef } of withSubjectEvents) {
+    if (subjectRef) await tx.auditEvent.updateMany({ where: { subjectRef }, data: { subjectRef: erasedSubjectRef(subjectRef) } });
+  }
+  for (const { actorRef } of withActorEvents) {
+    await tx.auditEvent.updateMany({ where: { actorType: "customer", actorRef }, data: { actorRef: erasedSubjectRef(actorRef) } });
+  }
 
   await tx.customer.deleteMany({ where: { id: inIds } });
   return summary;
@@ -65,20 +116,20 @@ export type ExecuteErasureResult =
 /** "Gennemfør sletning": only a request whose signed document has been verified (4.2.2). */
 export async function executeErasure(staff: StaffPrincipal, requestId: string, now: Date = new Date()): Promise<ExecuteErasureResult> {
   assertStaffRole(staff, ["dpo"]);
-  return db.$transaction(async (tx) => {
-    const r = await tx.privacyRequest.findUnique({ where: { id: requestId }, select: { type: true, status: true, customerId: true, subjectRef: true } });
+  await ensureSecureDelete();
+  const result = await db.$transaction(async (tx) => {
+    const r = await tx.privacyRequest.findUnique({ where: { id: requestId }, select: { type: true, status: true, customerId: true, requestNumber: true } });
     if (!r || r.type !== "erasure") return { ok: false as const, error: "not-found" as const };
     if (r.status !== "signature_received" || !r.customerId) return { ok: false as const, error: "wrong-state" as const };
     const contact = await tx.customer.findUniqueOrThrow({ where: { id: r.customerId }, select: { email: true, name: true } });
-    const { requestNumber } = await tx.privacyRequest.findUniqueOrThrow({ where: { id: requestId }, select: { requestNumber: true } });
-    const summary = await eraseCustomersInTx(tx, [r.customerId], now, { requestId });
+    // This request is completed below; mark it first so that closing the person's open requests leaves it alone.
+    await tx.privacyRequest.update({ where: { id: requestId }, data: { status: "completed", closedAt: now, handledBy: staff.staffId } });
+    const summary = await eraseCustomersInTx(tx, [r.customerId], now, { requestId, reason: `kunden er slettet efter anmodning ${r.requestNumber}` });
+    const subjectRef = erasedSubjectRef(r.customerId);
     await tx.privacyRequest.update({
       where: { id: requestId },
       data: {
-        status: "completed",
-        closedAt: now,
-        handledBy: staff.staffId,
-        resolution: `Slettet. Beholdt uden kobling til personen: ${summary.ordersKept} ordrer (pkt. 4.5.1, 5.3) og ${summary.invoicesKept} fakturaer (pkt. 5.2, bogføringsloven).`,
+        resolution: `Slettet. Beholdt: ${summary.ordersKept} ordrer uden navn, adresse og IP-adresse (pkt. 4.5.1, 5.3) og ${summary.invoicesKept} fakturaer med navn og adresse, som de blev udstedt, uden kobling til kontoen (pkt. 5.2, bogføringsloven).`,
       },
     });
     await recordAudit(
@@ -86,16 +137,19 @@ export async function executeErasure(staff: StaffPrincipal, requestId: string, n
         actorType: "staff",
         actorRef: staff.staffId,
         action: "erasure.executed",
-        subjectRef: r.subjectRef,
+        subjectRef,
         occurredAt: now,
         details: {
           ordersKept: summary.ordersKept,
           invoicesKept: summary.invoicesKept,
+          requestsClosed: summary.requestsClosed,
           legalBasisKept: ["4.5.1 retskrav og bogføring", "5.2 bogføringsloven", "5.3 købsoplysninger i 5 år"],
         },
       },
       tx,
     );
-    return { ok: true as const, subjectRef: r.subjectRef, summary, notify: { ...contact, requestNumber } };
+    return { ok: true as const, subjectRef, summary, notify: { ...contact, requestNumber: r.requestNumber } };
   });
+  if (result.ok) await checkpointAfterErasure();
+  return result;
 }

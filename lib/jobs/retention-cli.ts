@@ -1,9 +1,12 @@
 // `npm run retention [-- --dry-run] [--now=2031-01-01T00:00:00Z] [--batch=500]`
-// Runs clause 5 / 5a.3 retention once. Schedule it daily (cron, systemd timer), or set RETENTION_DAILY=true
-// to let the server run it. --dry-run prints what it would do and why, and changes nothing.
-import { runRetention } from "@/lib/dal/retention";
+// Runs clause 5 / 5a.3 retention once, for cron or a systemd timer. The server runs the same pass by itself
+// (RETENTION_DAILY, on by default); both take the same lease, so a pass never runs twice at once, and a pass
+// from here counts as the day's pass for the server. --dry-run prints what it would do and why, and changes nothing.
+import { runRetentionPass } from "@/lib/dal/retention";
+import { withLease } from "@/lib/dal/lease";
 import { parseFinancialYearEnd } from "@/lib/policy";
 import { env } from "@/lib/env";
+import { RETENTION_LEASE, runRetentionAndNotify } from "./retention";
 
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
@@ -15,8 +18,19 @@ if (Number.isNaN(now.getTime())) {
   process.exit(2);
 }
 
-const results = await runRetention({ now, fy: parseFinancialYearEnd(env.FINANCIAL_YEAR_END), dryRun, batchSize: batchArg ? Number(batchArg) : undefined });
+const options = { now, fy: parseFinancialYearEnd(env.FINANCIAL_YEAR_END), dryRun, batchSize: batchArg ? Number(batchArg) : undefined };
+let results;
+if (dryRun) {
+  results = (await runRetentionPass(options)).results;
+} else {
+  const r = await withLease(RETENTION_LEASE, 2 * 60 * 60_000, () => runRetentionAndNotify(options));
+  if (!r.ran) {
+    console.error("En anden proces kører sletningen lige nu; prøv igen senere.");
+    process.exit(3);
+  }
+  results = r.result.results;
+}
 console.log(`${dryRun ? "Prøvekørsel (intet ændres)" : "Sletning efter pkt. 5"} pr. ${now.toISOString()}`);
 for (const r of results) {
-  console.log(`  pkt. ${r.clause.padEnd(5)} ${r.rule.padEnd(26)} ${String(r.count).padStart(7)}  ${r.why}${r.sample.length ? ` Fx: ${r.sample.join(", ")}` : ""}`);
+  console.log(`  pkt. ${r.clause.padEnd(7)} ${r.rule.padEnd(26)} ${String(r.count).padStart(7)}  ${r.why}${r.sample.length ? ` Fx: ${r.sample.join(", ")}` : ""}`);
 }

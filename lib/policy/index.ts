@@ -1,6 +1,7 @@
 export * from "./categories";
 export * from "./recipients";
 export * from "./retention";
+export * from "./danish-time";
 export * from "./notes";
 export { clauseAnchor, clauseHref } from "./clauses";
 

@@ -1,13 +1,18 @@
 // Date arithmetic for clause 5 and 5a. Pure functions: the clock is always passed in.
-// All dates are UTC instants; a "date" boundary is the first instant at which the data must be gone.
+// Dates are instants; a "date" boundary is the first instant at which the data must be gone. Periods and the
+// financial year are counted on the Danish calendar (Europe/Copenhagen, issue 10 item 2): a financial year
+// ends at Danish midnight, and "5 years" is five years on the Danish wall clock.
 import { category } from "./categories";
+import { addDanishMonth, addDanishYears, danishMidnight, danishWallClock } from "./danish-time";
 
-/** `years` calendar years after `from`. 29 February moves to 1 March in a non-leap year (never earlier than the full period). */
+/** `years` calendar years after `from` on the Danish calendar. 29 February moves to 1 March in a non-leap year (never earlier than the full period). */
 export function addYears(from: Date, years: number): Date {
-  // setUTCFullYear lets 29 February overflow to 1 March in a non-leap year: the later date, so the full period passes.
-  const d = new Date(from.getTime());
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d;
+  return addDanishYears(from, years);
+}
+
+/** The last day something is kept, for "til og med …": the Danish day before an exclusive end boundary. */
+export function lastDayKept(exclusiveEnd: Date): Date {
+  return new Date(exclusiveEnd.getTime() - 1);
 }
 
 export interface FinancialYearEnd {
@@ -20,11 +25,16 @@ export function parseFinancialYearEnd(mmdd: string): FinancialYearEnd {
   return { month, day };
 }
 
-/** The last instant of the financial year that `date` falls in, as the start of the next day (exclusive end). */
+/** Danish midnight after the last day of the financial year that ends in calendar year `y` (exclusive end). */
+function fyBoundary(y: number, fy: FinancialYearEnd): Date {
+  return danishMidnight(y, fy.month, fy.day + 1);
+}
+
+/** The end of the financial year that `date` falls in (on the Danish calendar), as the start of the next day (exclusive end). */
 export function financialYearEndExclusive(date: Date, fy: FinancialYearEnd): Date {
-  const y = date.getUTCFullYear();
-  const thisYearsEnd = Date.UTC(y, fy.month - 1, fy.day + 1);
-  return new Date(date.getTime() < thisYearsEnd ? thisYearsEnd : Date.UTC(y + 1, fy.month - 1, fy.day + 1));
+  const y = danishWallClock(date).year;
+  const thisYearsEnd = fyBoundary(y, fy);
+  return date.getTime() < thisYearsEnd.getTime() ? thisYearsEnd : fyBoundary(y + 1, fy);
 }
 
 /** 5.2: an invoice is anonymised from this instant: 5 years after the end of its financial year. */
@@ -52,13 +62,7 @@ export function addDays(from: Date, days: number): Date {
 
 /** GDPR art. 12(3): a request is answered within one month. */
 export function requestDueDate(createdAt: Date): Date {
-  const d = new Date(createdAt.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, lastDay));
-  return d;
+  return addDanishMonth(createdAt);
 }
 
 /**
@@ -69,9 +73,28 @@ export function requestDueDate(createdAt: Date): Date {
 export function invoiceAnonymisationCutoff(now: Date, fy: FinancialYearEnd): Date {
   const rule = category("fakturaer").retention;
   const years = rule.kind === "financial-year" ? rule.years : 5;
-  for (let y = now.getUTCFullYear() - years; y > now.getUTCFullYear() - years - 3; y--) {
-    const boundary = new Date(Date.UTC(y, fy.month - 1, fy.day + 1));
+  const nowYear = danishWallClock(now).year;
+  for (let y = nowYear - years; y > nowYear - years - 3; y--) {
+    const boundary = fyBoundary(y, fy);
     if (addYears(boundary, years) <= now) return boundary;
   }
   throw new Error("unreachable: a boundary three years back always qualifies");
 }
+
+/**
+ * The audit trail (who did what, when; never personal values, and an erased person only under a pseudonym):
+ * the policy names no period (see the policy notes), so the portal keeps it for the time a claim about the
+ * handling can be raised and then deletes it (art. 5(1)(e), art. 5(2) accountability).
+ */
+export const AUDIT_RETENTION = {
+  years: 5,
+  clause: "art. 5(1)(e)",
+  description: "Revisionsspor slettes 5 år efter hændelsen (dokumentation efter art. 5(2); politikken nævner ingen periode).",
+} as const;
+
+/** Closed privacy requests (4.5, 4.6, 4.8): the documentation that a right was handled, kept as long as the audit trail. */
+export const REQUEST_RECORD_RETENTION = {
+  years: 5,
+  clause: "art. 5(1)(e)",
+  description: "Afsluttede anmodninger slettes 5 år efter, de blev afsluttet (dokumentation efter art. 5(2)).",
+} as const;
