@@ -89,7 +89,7 @@ export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Dat
   // Requests and audit events keep a pseudonym instead of the account id; free text of requests goes.
   // Only the few customers that have any get a statement of their own (one pseudonym each).
   const [withRequests, withSubjectEvents, withActorEvents] = await Promise.all([
-    tx.privacyRequest.findMany({ where: { OR: [{ customerId: inIds }, { subjectRef: inIds }] }, select: { subjectRef: true }, distinct: ["subjectRef"] }),
+    tx.privacyRequest.findMany({ where: { customerId: inIds }, select: { subjectRef: true }, distinct: ["subjectRef"] }),
     tx.auditEvent.findMany({ where: { subjectRef: inIds }, select: { subjectRef: true }, distinct: ["subjectRef"] }),
     tx.auditEvent.findMany({ where: { actorType: "customer", actorRef: inIds }, select: { actorRef: true }, distinct: ["actorRef"] }),
   ]);

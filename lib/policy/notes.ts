@@ -36,8 +36,24 @@ export const POLICY_NOTES: readonly PolicyNote[] = [
     clauses: ["5.1"],
     title: "Opbevaring af revisionsspor og anmodninger er ikke nævnt",
     problem:
-      "Politikken siger ikke, hvor længe dokumentationen for behandlede anmodninger (sletning, indsigelse, begrænsning) opbevares.",
+      "Politikken siger ikke, hvor længe dokumentationen for behandlede anmodninger (sletning, indsigelse, begrænsning) og revisionssporet opbevares.",
     meanwhile:
-      "Portalen beholder anmodninger og revisionsspor med en pseudonym reference og uden personoplysninger, så det kan dokumenteres, at en sletning er gennemført.",
+      "Portalen beholder revisionsspor og afsluttede anmodninger i 5 år (lib/policy/retention.ts) og sletter dem derefter automatisk. Når en person slettes, får personens anmodninger og hændelser i revisionssporet et pseudonym (en nøglet hash) i stedet for kontoens id.",
+  },
+  {
+    clauses: ["5.3", "5.2"],
+    title: "Pkt. 5.3 sletter købsoplysninger før pkt. 5.2 må slette fakturaen",
+    problem:
+      "Pkt. 5.3 sletter alle købsoplysninger 5 år efter købet, mens pkt. 5.2 (bogføringsloven) gemmer fakturaen til 5 år efter udgangen af regnskabsåret. En faktura for et køb i marts 2021 skal gemmes til og med 31. december 2026, men efter 5.3 ville ordrelinjerne, som fakturaen dækker, være slettet i marts 2026, så bogføringsbilaget ikke længere viser, hvad der blev solgt.",
+    meanwhile:
+      "Bogføringsloven går forud: en ordre, som en faktura stadig gemt efter 5.2 fakturerer, beholder ordrenummer, dato, varelinjer og beløb til fakturaens egen dato. Efter 5 år (5.3) fjernes alt om personen på ordren (navn, adresse, IP-adresse, returårsag og koblingen til kontoen); ordren slettes, når fakturaen anonymiseres.",
+  },
+  {
+    clauses: ["4.6", "5.1"],
+    title: "Begrænsning og automatisk sletning",
+    problem:
+      "Politikken siger ikke, hvad der sker med en inaktiv konto (5.1), mens kunden har bedt om begrænsning (4.6). Efter art. 18 må oplysningerne kun opbevares, og kunden kan have brug for dem til et retskrav.",
+    meanwhile:
+      "En inaktiv konto med en begrænsning eller en åben anmodning om begrænsning slettes ikke; den vises for databeskyttelsesrådgiveren på anmodningen. Kunden får besked, før en begrænsning ophæves (art. 18(3)).",
   },
 ];
