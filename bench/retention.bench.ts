@@ -92,7 +92,9 @@ peakRss = Math.max(peakRss, process.memoryUsage().rss);
 const agree = dry.every((d, i) => d.count === real[i].count);
 console.log(`Retention benchmark (${new Date().toISOString()}, Node ${process.version}, SQLite via Prisma 6.19.3 + better-sqlite3)`);
 console.log(`  data: ${CUSTOMERS.toLocaleString("en")} customers, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} orders, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} invoices (loaded in ${loadSeconds.toFixed(1)} s)`);
-for (const r of real) console.log(`  ${r.rule.padEnd(26)} ${r.clause.padEnd(13)} ${String(r.count).padStart(9)}`);
+for (const [i, r] of real.entries()) {
+  console.log(`  ${r.rule.padEnd(26)} ${r.clause.padEnd(13)} ${String(r.count).padStart(9)}   dry ${String(dry[i].ms).padStart(6)} ms   real ${String(r.ms).padStart(6)} ms`);
+}
 console.log(`  dry run:          ${drySeconds.toFixed(1)} s`);
 console.log(`  real run:         ${realSeconds.toFixed(1)} s`);
 console.log(`  second real run:  ${againSeconds.toFixed(1)} s (idempotent: ${again.every((r) => r.count === 0) ? "nothing left to do" : "NOT EMPTY"})`);

@@ -2,8 +2,16 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { recordSignatureSchema, resolveRequestSchema, type RecordSignatureInput, type ResolveRequestInput } from "@/lib/validation/staff";
-import { recordSignatureAction, resolveRequestAction } from "@/lib/actions/staff";
+import {
+  announceRestrictionLiftSchema,
+  recordSignatureSchema,
+  refuseErasureSchema,
+  resolveRequestSchema,
+  type RecordSignatureInput,
+  type RefuseErasureInput,
+  type ResolveRequestInput,
+} from "@/lib/validation/staff";
+import { announceRestrictionLiftAction, recordSignatureAction, refuseErasureAction, resolveRequestAction } from "@/lib/actions/staff";
 import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
 
 type Status = { ok: boolean; message: string } | null;
@@ -42,7 +50,8 @@ export function RecordSignatureForm({ requestId }: { requestId: string }) {
   );
 }
 
-export function ResolveRequestForm({ requestId }: { requestId: string }) {
+/** `liftBlocked`: a restriction whose lifting has not been announced to the customer yet (art. 18(3)). */
+export function ResolveRequestForm({ requestId, liftBlocked = false }: { requestId: string; liftBlocked?: boolean }) {
   const [status, setStatus] = useState<Status>(null);
   const {
     register,
@@ -64,7 +73,8 @@ export function ResolveRequestForm({ requestId }: { requestId: string }) {
           <input type="radio" value="completed" {...register("decision")} /> Imødekom (markeringen på kontoen bevares)
         </label>
         <label>
-          <input type="radio" value="rejected" {...register("decision")} /> Afvis (markeringen fjernes)
+          <input type="radio" value="rejected" disabled={liftBlocked} {...register("decision")} /> Afvis (markeringen fjernes)
+          {liftBlocked ? <span className="small muted"> – kræver først varsel til kunden (art. 18, stk. 3)</span> : null}
         </label>
         <FieldMessage id="decision" message={errors.decision?.message} />
       </fieldset>
@@ -81,4 +91,58 @@ export function ResolveRequestForm({ requestId }: { requestId: string }) {
       </div>
     </form>
   );
+}
+
+/** A reasons text sent to the customer: refusing an erasure (art. 12(4)) or announcing that a restriction is lifted (art. 18(3)). */
+function ReasonsForm({
+  requestId,
+  kind,
+}: {
+  requestId: string;
+  kind: "refuse-erasure" | "announce-lift";
+}) {
+  const [status, setStatus] = useState<Status>(null);
+  const schema = kind === "refuse-erasure" ? refuseErasureSchema : announceRestrictionLiftSchema;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RefuseErasureInput>({ resolver: zodResolver(schema), defaultValues: { requestId, reasons: "" } });
+  const onSubmit = handleSubmit(async (values) => {
+    const r = kind === "refuse-erasure" ? await refuseErasureAction(values) : await announceRestrictionLiftAction(values);
+    setStatus(r);
+    if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["reasons"] as const);
+  });
+  const fieldId = `${kind}-reasons`;
+  return (
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={kind === "refuse-erasure" ? "Afvis sletning" : "Varsl ophævelse af begrænsning"}>
+      <input type="hidden" {...register("requestId")} />
+      <div className="field">
+        <label htmlFor={fieldId}>Begrundelse til kunden</label>
+        <textarea
+          id={fieldId}
+          rows={3}
+          aria-invalid={errors.reasons ? true : undefined}
+          aria-describedby={errors.reasons ? `${fieldId}-error` : undefined}
+          {...register("reasons")}
+        />
+        <FieldMessage id={fieldId} message={errors.reasons?.message} />
+      </div>
+      <FormStatus status={status} />
+      <div>
+        <button type="submit" disabled={isSubmitting || status?.ok === true}>
+          {kind === "refuse-erasure" ? "Afvis sletningen" : "Send varsel til kunden"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function RefuseErasureForm({ requestId }: { requestId: string }) {
+  return <ReasonsForm requestId={requestId} kind="refuse-erasure" />;
+}
+
+export function AnnounceRestrictionLiftForm({ requestId }: { requestId: string }) {
+  return <ReasonsForm requestId={requestId} kind="announce-lift" />;
 }

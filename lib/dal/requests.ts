@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "./db";
 import { assertStaffRole } from "./roles";
 import type { CustomerPrincipal, StaffPrincipal } from "./session";
-import { requestDueDate, buildErasurePlan, parseFinancialYearEnd, type ErasurePlan } from "@/lib/policy";
+import { accountDeletionDate, danishYear, requestDueDate, buildErasurePlan, parseFinancialYearEnd, type ErasurePlan } from "@/lib/policy";
 import { env } from "@/lib/env";
 import { codesMatch, verificationCode } from "@/lib/security/verification";
 import { recordOutboundEvent } from "./integration-outbox";
@@ -18,7 +18,7 @@ export const OPEN_STATUSES: RequestStatus[] = ["awaiting_signature", "signature_
 const PREFIX: Record<RequestType, string> = { erasure: "SL", objection: "IN", restriction: "BG" };
 
 export async function nextRequestNumber(tx: Tx, type: RequestType, now: Date): Promise<string> {
-  const year = now.getUTCFullYear();
+  const year = danishYear(now);
   const prefix = `${PREFIX[type]}-${year}-`;
   const count = await tx.privacyRequest.count({ where: { requestNumber: { startsWith: prefix } } });
   return `${prefix}${String(count + 1).padStart(5, "0")}`;
@@ -195,12 +195,16 @@ export async function listQueue(staff: StaffPrincipal, opts: { open: boolean }, 
 export interface StaffRequestView extends RequestView {
   subjectRef: string;
   handledBy: string | null;
+  /** Art. 18(3): when the customer was told that the restriction will be lifted. */
+  liftNoticeSentAt: Date | null;
+  /** 5.1: the account has been inactive for 5 years and is kept only because of a restriction (the retention job holds it). */
+  heldFromRetention: boolean;
   /** The e-mail only for the dpo (6.2): support identifies the customer by name and number. */
   customer: { customerNumber: number; name: string; email: string | null; processingRestricted: boolean; objectsToAnalytics: boolean } | null;
   plan: ErasurePlan | null;
 }
 
-export async function getRequestForStaff(staff: StaffPrincipal, id: string): Promise<StaffRequestView | null> {
+export async function getRequestForStaff(staff: StaffPrincipal, id: string, now: Date = new Date()): Promise<StaffRequestView | null> {
   assertStaffRole(staff, ["support", "dpo"]);
   const r = await db.privacyRequest.findUnique({
     where: { id },
@@ -208,8 +212,9 @@ export async function getRequestForStaff(staff: StaffPrincipal, id: string): Pro
       ...requestSelect,
       subjectRef: true,
       handledBy: true,
+      liftNoticeSentAt: true,
       customerId: true,
-      customer: { select: { customerNumber: true, name: true, email: true, processingRestricted: true, objectsToAnalytics: true } },
+      customer: { select: { customerNumber: true, name: true, email: true, processingRestricted: true, objectsToAnalytics: true, lastActivityAt: true } },
     },
   });
   if (!r) return null;
@@ -218,7 +223,21 @@ export async function getRequestForStaff(staff: StaffPrincipal, id: string): Pro
     r.type === "erasure" && customerId && OPEN_STATUSES.includes(r.status)
       ? buildErasurePlan(await erasureFacts(customerId), parseFinancialYearEnd(env.FINANCIAL_YEAR_END))
       : null;
-  return { ...rest, customer: customer ? { ...customer, email: staff.role === "dpo" ? customer.email : null } : null, plan };
+  const heldFromRetention = !!customer && r.type === "restriction" && accountDeletionDate(customer.lastActivityAt) <= now;
+  return {
+    ...rest,
+    heldFromRetention,
+    customer: customer
+      ? {
+          customerNumber: customer.customerNumber,
+          name: customer.name,
+          email: staff.role === "dpo" ? customer.email : null,
+          processingRestricted: customer.processingRestricted,
+          objectsToAnalytics: customer.objectsToAnalytics,
+        }
+      : null,
+    plan,
+  };
 }
 
 export type SignatureResult = { ok: true; subjectRef: string } | { ok: false; error: "not-found" | "wrong-state" | "code-mismatch" };
@@ -239,7 +258,7 @@ export async function recordSignature(staff: StaffPrincipal, id: string, code: s
 
 export type ResolveResult =
   | { ok: true; subjectRef: string; notify: { email: string; name: string; requestNumber: string } | null }
-  | { ok: false; error: "not-found" | "wrong-state" };
+  | { ok: false; error: "not-found" | "wrong-state" | "notice-required" };
 
 /**
  * Closing an objection (4.8) or a restriction (4.6). Upheld: the flag stays. Rejected (4.8.2: the shop can
@@ -256,10 +275,22 @@ export async function resolveRequest(
   return db.$transaction(async (tx) => {
     const r = await tx.privacyRequest.findUnique({
       where: { id },
-      select: { type: true, status: true, customerId: true, subjectRef: true, requestNumber: true, customer: { select: { email: true, name: true } } },
+      select: {
+        type: true,
+        status: true,
+        customerId: true,
+        subjectRef: true,
+        requestNumber: true,
+        liftNoticeSentAt: true,
+        customer: { select: { email: true, name: true } },
+      },
     });
     if (!r || r.type === "erasure") return { ok: false as const, error: "not-found" as const };
     if (r.status !== "open") return { ok: false as const, error: "wrong-state" as const };
+    // Art. 18(3): a restriction is lifted only after the customer has been told that it will be.
+    if (r.type === "restriction" && decision === "rejected" && r.customerId && !r.liftNoticeSentAt) {
+      return { ok: false as const, error: "notice-required" as const };
+    }
     await tx.privacyRequest.update({ where: { id }, data: { status: decision, resolution, closedAt: now, handledBy: staff.staffId } });
     if (decision === "rejected" && r.customerId) {
       await tx.customer.update({
@@ -273,6 +304,58 @@ export async function resolveRequest(
         occurredAt: now,
       });
     }
+    return { ok: true as const, subjectRef: r.subjectRef, notify: r.customer ? { ...r.customer, requestNumber: r.requestNumber } : null };
+  });
+}
+
+export type LiftNoticeResult =
+  | { ok: true; subjectRef: string; notify: { email: string; name: string; requestNumber: string } }
+  | { ok: false; error: "not-found" | "wrong-state" };
+
+/**
+ * Art. 18(3): before a restriction (4.6) is lifted, the customer is told. The caller sends the notice with what
+ * this returns and then records it with recordRestrictionLiftNotice; only then can the restriction be lifted.
+ */
+export async function restrictionLiftNoticeContact(staff: StaffPrincipal, id: string): Promise<LiftNoticeResult> {
+  assertStaffRole(staff, ["dpo"]);
+  const r = await db.privacyRequest.findUnique({
+    where: { id },
+    select: { type: true, status: true, subjectRef: true, requestNumber: true, customer: { select: { email: true, name: true } } },
+  });
+  if (!r || r.type !== "restriction") return { ok: false, error: "not-found" };
+  if (r.status !== "open" || !r.customer) return { ok: false, error: "wrong-state" };
+  return { ok: true, subjectRef: r.subjectRef, notify: { ...r.customer, requestNumber: r.requestNumber } };
+}
+
+/** Records that the notice of art. 18(3) was sent. */
+export async function recordRestrictionLiftNotice(staff: StaffPrincipal, id: string, now: Date = new Date()): Promise<boolean> {
+  assertStaffRole(staff, ["dpo"]);
+  const u = await db.privacyRequest.updateMany({ where: { id, type: "restriction", status: "open" }, data: { liftNoticeSentAt: now } });
+  return u.count === 1;
+}
+
+export type RefuseErasureResult =
+  | { ok: true; subjectRef: string; notify: { email: string; name: string; requestNumber: string } | null }
+  | { ok: false; error: "not-found" | "wrong-state" };
+
+/**
+ * Art. 12(4), 17(3), 4.5.1: the dpo refuses an erasure request (e.g. the data are needed for a legal claim) with
+ * the reasons; the request is closed as refused, nothing is erased, and the caller tells the customer the
+ * reasons and how to complain (4.10).
+ */
+export async function refuseErasure(staff: StaffPrincipal, id: string, reasons: string, now: Date = new Date()): Promise<RefuseErasureResult> {
+  assertStaffRole(staff, ["dpo"]);
+  return db.$transaction(async (tx) => {
+    const r = await tx.privacyRequest.findUnique({
+      where: { id },
+      select: { type: true, status: true, subjectRef: true, requestNumber: true, customer: { select: { email: true, name: true } } },
+    });
+    if (!r || r.type !== "erasure") return { ok: false as const, error: "not-found" as const };
+    const u = await tx.privacyRequest.updateMany({
+      where: { id, status: { in: ["awaiting_signature", "signature_received"] } },
+      data: { status: "rejected", resolution: reasons, closedAt: now, handledBy: staff.staffId },
+    });
+    if (u.count !== 1) return { ok: false as const, error: "wrong-state" as const };
     return { ok: true as const, subjectRef: r.subjectRef, notify: r.customer ? { ...r.customer, requestNumber: r.requestNumber } : null };
   });
 }

@@ -37,6 +37,8 @@ export interface RuleResult {
   count: number;
   /** A few examples (ids or numbers, never personal data), to show what is meant. */
   sample: string[];
+  /** How long the rule took (for the benchmark and the log). */
+  ms: number;
 }
 
 /** A request awaiting the customer's signature that passed its deadline; the customer is told (art. 12(3)-(4)). */
@@ -253,7 +255,7 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
           if (due[0].id === previousFirst) throw new Error("retention rule accounts.delete_inactive made no progress");
           previousFirst = due[0].id;
           await db.$transaction(async (tx) => {
-            await eraseCustomersInTx(tx, due.map((d) => d.id), now, "kontoen var inaktiv i 5 år (pkt. 5.1)");
+            await eraseCustomersInTx(tx, due.map((d) => d.id), now, { reason: "kontoen var inaktiv i 5 år (pkt. 5.1)" });
           });
           n += due.length;
           if (due.length < batch) break;
@@ -270,9 +272,10 @@ export async function runRetentionPass(o: RetentionOptions): Promise<RetentionRu
   const notices: ExpiredErasureNotice[] = [];
   if (!o.dryRun) await ensureSecureDelete();
   for (const r of rules(o, notices)) {
+    const t0 = performance.now();
     const sample = await r.sample();
     const count = o.dryRun ? await r.count() : await r.apply();
-    results.push({ rule: r.rule, clause: r.clause, why: r.why, count, sample });
+    results.push({ rule: r.rule, clause: r.clause, why: r.why, count, sample, ms: Math.round(performance.now() - t0) });
   }
   if (!o.dryRun) {
     await recordAudit({

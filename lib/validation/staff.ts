@@ -28,3 +28,13 @@ export type ResolveRequestInput = z.input<typeof resolveRequestSchema>;
 export const invoiceSearchSchema = z.strictObject({
   q: z.string().trim().max(40, "Højst 40 tegn").regex(/^[A-Za-z0-9\-]*$/, "Søg på faktura- eller ordrenummer, fx F-50001"),
 });
+
+const reasons = z.string({ error: "Skriv begrundelsen til kunden" }).trim().min(10, "Skriv begrundelsen til kunden (mindst 10 tegn)").max(2000, "Højst 2000 tegn");
+
+/** Art. 12(4): refusing an erasure needs the reasons, which the customer receives with the complaint line. */
+export const refuseErasureSchema = z.strictObject({ requestId: id, reasons });
+export type RefuseErasureInput = z.input<typeof refuseErasureSchema>;
+
+/** Art. 18(3): the customer is told before a restriction is lifted, with why. */
+export const announceRestrictionLiftSchema = z.strictObject({ requestId: id, reasons });
+export type AnnounceRestrictionLiftInput = z.input<typeof announceRestrictionLiftSchema>;

@@ -5,7 +5,8 @@ import { requireStaffPage } from "@/lib/dal/session";
 import { getRequestForStaff } from "@/lib/dal/requests";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { STATUS_LABEL, TYPE_LABEL } from "@/components/request-labels";
-import { RecordSignatureForm, ResolveRequestForm } from "@/components/staff-forms";
+import { AnnounceRestrictionLiftForm, RecordSignatureForm, RefuseErasureForm, ResolveRequestForm } from "@/components/staff-forms";
+import { COMPLAINT_LINE } from "@/lib/policy";
 import { ExecuteErasure } from "@/components/execute-erasure";
 import { Clause } from "@/components/clause";
 
@@ -83,7 +84,19 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               <dd>{r.resolution}</dd>
             </>
           ) : null}
+          {r.liftNoticeSentAt ? (
+            <>
+              <dt>Varsel om ophævelse sendt</dt>
+              <dd>{formatDateTime(r.liftNoticeSentAt)}</dd>
+            </>
+          ) : null}
         </dl>
+        {r.heldFromRetention ? (
+          <p className="notice" data-testid="held-from-retention">
+            Kontoen har været inaktiv i over 5 år og ville være slettet efter <Clause n="5.1" />. Den slettes ikke, så længe begrænsningen gælder (
+            <Clause n="4.6" />, art. 18). Afgør anmodningen.
+          </p>
+        ) : null}
       </div>
 
       {r.plan ? (
@@ -134,10 +147,33 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
 
+      {r.type === "erasure" && (r.status === "awaiting_signature" || r.status === "signature_received") && isDpo ? (
+        <section className="card" aria-labelledby="afvis">
+          <h2 id="afvis">Afvis sletningen</h2>
+          <p className="muted">
+            Kun når oplysningerne skal bruges, fx til at gøre et retskrav gældende (<Clause n="4.5.1" />, art. 17, stk. 3). Kunden får begrundelsen og
+            klagevejledningen: {COMPLAINT_LINE} (art. 12, stk. 4)
+          </p>
+          <RefuseErasureForm requestId={r.id} />
+        </section>
+      ) : null}
+
+      {r.type === "restriction" && r.status === "open" && isDpo && r.customer ? (
+        <section className="card" aria-labelledby="varsel">
+          <h2 id="varsel">Varsel om ophævelse</h2>
+          <p className="muted">Kunden skal have besked, før en begrænsning ophæves (art. 18, stk. 3).</p>
+          {r.liftNoticeSentAt ? <p>Varslet er sendt {formatDateTime(r.liftNoticeSentAt)}.</p> : <AnnounceRestrictionLiftForm requestId={r.id} />}
+        </section>
+      ) : null}
+
       {r.type !== "erasure" && r.status === "open" ? (
         <section className="card" aria-labelledby="afgoer">
           <h2 id="afgoer">Afgør anmodningen</h2>
-          {isDpo ? <ResolveRequestForm requestId={r.id} /> : <p>Kun den databeskyttelsesansvarlige kan afgøre anmodningen (pkt. 6.2).</p>}
+          {isDpo ? (
+            <ResolveRequestForm requestId={r.id} liftBlocked={r.type === "restriction" && !!r.customer && !r.liftNoticeSentAt} />
+          ) : (
+            <p>Kun den databeskyttelsesansvarlige kan afgøre anmodningen (pkt. 6.2).</p>
+          )}
         </section>
       ) : null}
     </main>
