@@ -14,11 +14,6 @@ const DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 /** The embedded demo database. */
 export const DEMO_DATABASE_URL = "file:./data/portal.db";
 
-const boolish = z
-  .enum(["true", "false", "1", "0", ""])
-  .optional()
-  .transform((v) => v === "true" || v === "1");
-
 /** An unset and an empty variable mean the same (`FOO= npm start`). */
 const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 

@@ -14,13 +14,9 @@ const CONFIGURED = {
 describe("configuration (lib/env.ts)", () => {
   it("is the demo only when DATABASE_URL is unset (issue 8)", () => {
     const env = parseEnv({});
-<<<<<<< HEAD
-    expect(env).toMatchObject({ isDemo: true, DATABASE_URL: "file:./data/portal.db", mailTransport: "outbox", FINANCIAL_YEAR_END: "12-31", RETENTION_DAILY: false });
+    expect(env).toMatchObject({ isDemo: true, DATABASE_URL: "file:./data/portal.db", mailTransport: "outbox", FINANCIAL_YEAR_END: "12-31", RETENTION_DAILY: true }); // issue 10 item 1: retention runs by default
     expect(parseEnv({ DATABASE_URL: "" }).isDemo).toBe(true);
     expect(parseEnv(CONFIGURED)).toMatchObject({ isDemo: false, mailTransport: "smtp" });
-=======
-    expect(env).toMatchObject({ DATABASE_URL: "file:./data/portal.db", MAIL_TRANSPORT: "outbox", FINANCIAL_YEAR_END: "12-31", RETENTION_DAILY: true }); // issue 10 item 1: retention runs by default
->>>>>>> 5442670 (Retention by default (at start when due, then daily, one instance; CLI shares the lease), Danish dates for the financial year and periods, set-based retention rules, 5.3 keeps order lines an invoice still kept under 5.2 bills, restricted accounts held, unsigned erasure requests expire with a notice, erasure pseudonymises requests and audit events and closes open requests, secure_delete + WAL checkpoint on SQLite)
   });
 
   it("refuses a configured deployment without each required variable, naming every one, inventing none (issue 8, 11.10)", () => {

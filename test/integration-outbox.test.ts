@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/dal/db";
 import { createRightsRequest, setNewsletterConsent, unsubscribeNotification, updateProfile } from "@/lib/dal/customer";
-import { resolveRequest } from "@/lib/dal/requests";
+import { resolveRequest, recordRestrictionLiftNotice } from "@/lib/dal/requests";
 import { eraseCustomersInTx } from "@/lib/dal/erasure";
 import { recordOutboundEvent } from "@/lib/dal/integration-outbox";
 import { OUTBOUND_EVENTS, OUTBOUND_EVENT_KINDS, RECIPIENT_IDS } from "@/lib/policy";
@@ -65,6 +65,7 @@ describe("the outbox (art. 19, clause 3)", () => {
     expect(obj.ok && res.ok).toBe(true);
     const dpo = await makeStaff("dpo");
     const restriction = await db.privacyRequest.findFirstOrThrow({ where: { customerId: c.customerId, type: "restriction" } });
+    await recordRestrictionLiftNotice(dpo, restriction.id); // art. 18(3): the customer is told first
     expect((await resolveRequest(dpo, restriction.id, "rejected", "Oplysningerne er kontrolleret og korrekte")).ok).toBe(true);
     const kinds = (await eventsOf(c.customerId)).map((e) => e.kind);
     expect(kinds).toEqual(["newsletter.consent_given", "newsletter.consent_withdrawn", "objection.registered", "restriction.started", "restriction.lifted"]);

@@ -88,20 +88,28 @@ export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Dat
 
   // Requests and audit events keep a pseudonym instead of the account id; free text of requests goes.
   // Only the few customers that have any get a statement of their own (one pseudonym each).
-  const [withRequests, withSubjectEvents, withActorEvents] = await Promise.all([
-    tx.privacyRequest.findMany({ where: { customerId: inIds }, select: { subjectRef: true }, distinct: ["subjectRef"] }),
-    tx.auditEvent.findMany({ where: { subjectRef: inIds }, select: { subjectRef: true }, distinct: ["subjectRef"] }),
-    tx.auditEvent.findMany({ where: { actorType: "customer", actorRef: inIds }, select: { actorRef: true }, distinct: ["actorRef"] }),
-  ]);
+  const withRequests = await tx.privacyRequest.findMany({ where: { customerId: inIds }, select: { subjectRef: true }, distinct: ["subjectRef"] });
   await tx.privacyRequest.updateMany({ where: { customerId: inIds }, data: { reason: null, customerId: null } });
   for (const { subjectRef } of withRequests) {
     if (ids.includes(subjectRef)) await tx.privacyRequest.updateMany({ where: { subjectRef }, data: { subjectRef: erasedSubjectRef(subjectRef) } });
   }
-  for (const { subjectRef } of withSubjectEvents) {
-    if (subjectRef) await tx.auditEvent.updateMany({ where: { subjectRef }, data: { subjectRef: erasedSubjectRef(subjectRef) } });
-  }
-  for (const { actorRef } of withActorEvents) {
-    await tx.auditEvent.updateMany({ where: { actorType: "customer", actorRef }, data: { actorRef: erasedSubjectRef(actorRef) } });
+  // The audit trail is append-only (a trigger refuses UPDATE): the person's events are written again under the
+  // pseudonym, with their own id, time, action and details, and the originals deleted, in this transaction.
+  const idSet = new Set(ids);
+  const events = [
+    ...(await tx.auditEvent.findMany({ where: { subjectRef: inIds } })),
+    ...(await tx.auditEvent.findMany({ where: { actorType: "customer", actorRef: inIds, NOT: { subjectRef: inIds } } })),
+  ];
+  for (let i = 0; i < events.length; i += 500) {
+    const chunk = events.slice(i, i + 500);
+    await tx.auditEvent.deleteMany({ where: { id: { in: chunk.map((e) => e.id) } } });
+    await tx.auditEvent.createMany({
+      data: chunk.map((e) => ({
+        ...e,
+        subjectRef: e.subjectRef && idSet.has(e.subjectRef) ? erasedSubjectRef(e.subjectRef) : e.subjectRef,
+        actorRef: e.actorType === "customer" && idSet.has(e.actorRef) ? erasedSubjectRef(e.actorRef) : e.actorRef,
+      })),
+    });
   }
 
   await tx.customer.deleteMany({ where: { id: inIds } });

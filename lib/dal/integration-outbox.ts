@@ -108,10 +108,38 @@ export function tombstoneKey(externalId: string): string {
 export async function recordErasureForRecipients(tx: Tx, customerIds: string[], now: Date, requestId?: string): Promise<void> {
   if (customerIds.length === 0) return;
   await supersedeOutboxForErasure(tx, customerIds, now);
-  for (const id of customerIds) await recordOutboundEvent(tx, { kind: "erasure.completed", customerId: id, requestId, occurredAt: now });
+  await recordErasureOutboundEvents(tx, customerIds, now, requestId ?? null);
   const linked = await tx.customer.findMany({ where: { id: { in: customerIds }, externalId: { not: null } }, select: { externalId: true } });
   for (const c of linked) {
     const key = tombstoneKey(c.externalId!);
     await tx.importTombstone.upsert({ where: { key }, create: { key, createdAt: now }, update: {} });
   }
+}
+
+/**
+ * recordOutboundEvent for "erasure.completed" of many customers at once (the retention job erases accounts in
+ * batches of hundreds, issue 12): the same events and deliveries, in three statements instead of three per customer.
+ */
+export async function recordErasureOutboundEvents(tx: Tx, customerIds: string[], now: Date, requestId: string | null = null): Promise<number> {
+  if (customerIds.length === 0) return 0;
+  const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, externalId: true, customerNumber: true } });
+  if (customers.length === 0) return 0;
+  const events = await tx.outboundEvent.createManyAndReturn({
+    data: customers.map((c) => ({
+      id: randomUUID(),
+      kind: "erasure.completed",
+      subjectRef: c.id,
+      requestId,
+      payload: JSON.stringify({ customer: { id: c.externalId, customerNumber: c.customerNumber } } satisfies OutboundPayload),
+      occurredAt: now,
+    })),
+    select: { seq: true },
+  });
+  const recipients = recipientsForEvent("erasure.completed");
+  if (recipients.length) {
+    await tx.outboundDelivery.createMany({
+      data: events.flatMap((e) => recipients.map((recipient) => ({ eventSeq: e.seq, recipient, status: "pending", nextAttemptAt: now }))),
+    });
+  }
+  return events.length;
 }
