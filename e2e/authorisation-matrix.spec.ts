@@ -55,6 +55,8 @@ const ACTIONS: Record<string, Record<Who, Outcome>> = {
   "lib/actions/account.ts#changePasswordAction": C("ok", "unknown-field"),
   "lib/actions/account.ts#logoutAction": { anonymous: "denied", owner: "redirect", other: "redirect", erased: "redirect", revoked: "redirect", support: "redirect", dpo: "redirect" },
   "lib/actions/staff.ts#executeErasureAction": S("forbidden", "ok"),
+  "lib/actions/staff.ts#refuseErasureAction": S("forbidden", "ok"),
+  "lib/actions/staff.ts#announceRestrictionLiftAction": S("forbidden", "ok"),
 };
 
 const ROUTES: Record<string, Record<Who, number>> = {
@@ -212,6 +214,11 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   const objection = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "objection" }, select: { id: true } })).id;
   await row("resolveRequestAction", () => ({ requestId: objection, decision: "completed", resolution: "Indsigelsen er imødekommet." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
   await row("recordSignatureAction", () => ({ requestId: signMe, code: verificationCode(secret, signMe), confirmSigned: true }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
+  // Issue 10 item 8 (art. 12(4)) and item 5 (art. 18(3)): refusing an erasure, announcing that a restriction is lifted.
+  const otherErasure = ((await callAction(ctx.other, refs.startErasureAction, { understood: true })).result?.data as { id: string }).id;
+  await row("refuseErasureAction", () => ({ requestId: otherErasure, reasons: "Oplysningerne skal bruges til et retskrav." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
+  const restriction = (db.prepare(`SELECT id FROM PrivacyRequest WHERE customerId = ? AND type = 'restriction'`).get(ownerId) as { id: string }).id;
+  await row("announceRestrictionLiftAction", () => ({ requestId: restriction, reasons: "Oplysningerne er kontrolleret og korrekte." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
 
   // Session-ending actions last: each principal's own session ends, so re-login where the row needs it again.
   await row("logoutEverywhereAction", (w) => foreign(w, {}));

@@ -19,9 +19,12 @@ test("the whole erasure path, from the customer's click to the staff's execution
   const invoiceNumber: string = before.invoices[0].invoiceNumber;
 
   await page.goto("/konto/sletning");
-  await expect(page.getByRole("heading", { name: "Det slettes med det samme" })).toBeVisible();
+  // Issue 10 item 7: nothing is promised "med det samme"; invoices keep the name and address as issued; "til og med".
+  await expect(page.getByRole("heading", { name: "Det sletter vi" })).toBeVisible();
+  await expect(page.getByText("Det slettes med det samme")).toHaveCount(0);
   await expect(page.getByText(/Fakturaer \(2\)/)).toBeVisible();
-  await expect(page.getByText(/Gemmes til/).first()).toBeVisible();
+  await expect(page.getByText(/navn og din adresse, som de stod på fakturaen/)).toBeVisible();
+  await expect(page.getByText(/Gemmes til og med \d{1,2}\. [a-z]+ \d{4}/).first()).toBeVisible();
 
   // Start without confirming: refused with a message under the checkbox.
   await page.getByRole("button", { name: "Start sletning" }).click();

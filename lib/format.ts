@@ -14,3 +14,11 @@ export function formatDateTime(d: Date | null | undefined): string {
 export function formatMoney(ore: number): string {
   return (ore / 100).toLocaleString("da-DK", { style: "currency", currency: "DKK" });
 }
+
+/**
+ * A deletion or anonymisation date shown to a customer (issue 10 item 1): never a past date as if it were to come.
+ * A date that has passed means the next daily retention pass carries it out.
+ */
+export function formatDueDate(d: Date, now: Date = new Date()): string {
+  return d.getTime() > now.getTime() ? formatDate(d) : "ved den næste daglige sletning (fristen er nået)";
+}

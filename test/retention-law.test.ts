@@ -194,3 +194,25 @@ describe("issue 10 item 8: the erasure deadline (4.2.2, art. 12(3)-(4))", () => 
     expect(await refuseErasure(await makeStaff("dpo"), r.id, "igen igen igen")).toMatchObject({ ok: false, error: "wrong-state" });
   });
 });
+
+describe("issue 10 item 7: erasure says honestly what is kept (4.5.1, 5.2)", () => {
+  it("invoices keep the name and address as issued; nothing is promised 'med det samme'; dates read 'til og med'", async () => {
+    const { buildErasurePlan, CATEGORIES, lastDayKept } = await import("@/lib/policy");
+    const { formatDate } = await import("@/lib/format");
+    const plan = buildErasurePlan({ orders: 1, lastOrderAt: new Date("2026-03-01T10:00:00Z"), invoices: 1, lastInvoiceAt: new Date("2026-03-01T10:00:00Z") }, fy);
+    const invoices = plan.kept.find((k) => k.title.startsWith("Fakturaer"))!;
+    expect(invoices.description).not.toMatch(/uden kobling til dig/);
+    expect(invoices.description).toMatch(/navn og din adresse, som de stod på fakturaen/);
+    for (const c of CATEGORIES) expect(c.erasure.description, c.id).not.toMatch(/med det samme/);
+    expect(formatDate(lastDayKept(invoices.until!))).toBe("31. december 2031");
+    // 5.3 vs 5.2: the order an invoice bills is kept as long as the invoice.
+    expect(plan.kept.find((k) => k.title.startsWith("Køb"))!.until).toEqual(invoices.until);
+  });
+
+  it("issue 10 item 1: a deletion date that has passed is never shown as one to come", async () => {
+    const { formatDueDate } = await import("@/lib/format");
+    const now = new Date("2026-11-25T12:00:00Z");
+    expect(formatDueDate(new Date("2025-11-06T00:00:00Z"), now)).not.toMatch(/2025/);
+    expect(formatDueDate(new Date("2027-01-01T00:00:00Z"), now)).toBe("1. januar 2027");
+  });
+});

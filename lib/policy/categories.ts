@@ -120,14 +120,15 @@ export const CATEGORIES: readonly Category[] = [
       kind: "after-event",
       years: 5,
       clause: "5.3",
-      description: "Købsoplysninger slettes automatisk 5 år efter købet.",
+      description:
+        "Købsoplysninger slettes automatisk 5 år efter købet. Varelinjerne på en ordre, som en faktura stadig skal gemmes for (pkt. 5.2), gemmes til fakturaens dato, men uden dit navn, din adresse og din IP-adresse.",
     },
     erasure: {
       kind: "detach-and-retain",
       clause: "4.5.1",
       keeps: "ordrenummer, dato, varer og beløb",
       description:
-        "Kobles fra dig: navn, leveringsadresse og IP-adresse fjernes. Ordrenummer, dato, varer og beløb beholdes til bogføring og eventuelle retskrav, indtil 5 år efter købet.",
+        "Navn, leveringsadresse, IP-adresse og returårsager fjernes, og ordren kobles fra din konto. Ordrenummer, dato, varer og beløb gemmes til bogføring og eventuelle retskrav i 5 år efter købet, og ordrer, som en faktura dækker, til fakturaens dato.",
     },
     portable: true,
   },
@@ -160,7 +161,7 @@ export const CATEGORIES: readonly Category[] = [
       clause: "5.2",
       keeps: "fakturanummer, dato, beløb, moms samt navn og adresse som udstedt",
       description:
-        "Beholdes, som bogføringsloven kræver (fakturanummer, dato, beløb, moms og navn og adresse som udstedt), men uden kobling til din konto. Anonymiseres 5 år efter udgangen af regnskabsåret.",
+        "Gemmes, som bogføringsloven kræver: fakturanummer, dato, beløb, moms og dit navn og din adresse, som de stod på fakturaen. Fakturaen kobles fra din konto, men viser stadig dit navn og din adresse. Den anonymiseres 5 år efter udgangen af regnskabsåret.",
     },
     portable: true,
   },
@@ -319,7 +320,7 @@ export const CATEGORIES: readonly Category[] = [
       clause: "6.1",
       description: "Sessioner udløber efter 8 timer og slettes dagen efter; mislykkede forsøg slettes efter et døgn.",
     },
-    erasure: { kind: "delete", description: "Slettes, og alle dine sessioner stopper med det samme." },
+    erasure: { kind: "delete", description: "Slettes, og du bliver logget ud på alle enheder, når sletningen gennemføres." },
     portable: true,
   },
 ];

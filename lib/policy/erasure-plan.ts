@@ -11,6 +11,7 @@ export interface ErasureFacts {
 
 export interface ErasurePlan {
   removed: { title: string; description: string }[];
+  /** `until` is the exclusive end (the first instant it is gone); show it with lastDayKept: "til og med …". */
   kept: { title: string; keeps: string; until: Date | null; clause: string; description: string }[];
 }
 
@@ -27,6 +28,9 @@ export function buildErasurePlan(facts: ErasureFacts, fy: FinancialYearEnd): Era
       if (c.id === "koeb") {
         count = facts.orders;
         until = facts.lastOrderAt ? orderRetainUntil(facts.lastOrderAt) : null;
+        // 5.3 vs 5.2: an order billed by an invoice is kept until the invoice's date (issue 10 item 3).
+        const invoiceUntil = facts.lastInvoiceAt ? invoiceRetainUntil(facts.lastInvoiceAt, fy) : null;
+        if (until && invoiceUntil && invoiceUntil > until) until = invoiceUntil;
       } else if (c.id === "fakturaer") {
         count = facts.invoices;
         until = facts.lastInvoiceAt ? invoiceRetainUntil(facts.lastInvoiceAt, fy) : null;

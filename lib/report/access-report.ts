@@ -12,7 +12,7 @@ import {
   type FinancialYearEnd,
   type Recipient,
 } from "@/lib/policy";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatDueDate } from "@/lib/format";
 import { countryName } from "@/lib/validation/profile";
 import type { Overview } from "@/lib/dal/customer";
 
@@ -51,7 +51,7 @@ export function buildAccessReport(input: ReportInput, fy: FinancialYearEnd): Rep
         ...(p.processingRestricted ? [{ label: "Begrænsning", value: "Behandlingen er begrænset til opbevaring (pkt. 4.6)" }] : []),
       ],
       empty: false,
-      yourDates: [`Hvis du ikke er aktiv igen, slettes kontoen ${formatDate(accountDeletionDate(p.lastActivityAt))}.`],
+      yourDates: [`Hvis du ikke er aktiv igen, slettes kontoen ${formatDueDate(accountDeletionDate(p.lastActivityAt))}.`],
     },
     koeb: {
       held:
@@ -64,7 +64,7 @@ export function buildAccessReport(input: ReportInput, fy: FinancialYearEnd): Rep
             ],
       empty: c.orders === 0,
       yourDates: input.firstOrderAt
-        ? [`Din ældste ordre slettes ${formatDate(orderRetainUntil(input.firstOrderAt))}, de øvrige 5 år efter købet.`]
+        ? [`Din ældste ordre slettes ${formatDueDate(orderRetainUntil(input.firstOrderAt))}, de øvrige 5 år efter købet.`]
         : [],
     },
     fakturaer: {
@@ -73,7 +73,7 @@ export function buildAccessReport(input: ReportInput, fy: FinancialYearEnd): Rep
       yourDates:
         input.firstInvoiceAt && input.lastInvoiceAt
           ? [
-              `Din ældste faktura anonymiseres ${formatDate(invoiceRetainUntil(input.firstInvoiceAt, fy))}, den nyeste ${formatDate(
+              `Din ældste faktura anonymiseres ${formatDueDate(invoiceRetainUntil(input.firstInvoiceAt, fy))}, den nyeste ${formatDueDate(
                 invoiceRetainUntil(input.lastInvoiceAt, fy),
               )}.`,
             ]

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireCustomerPage } from "@/lib/dal/session";
 import { listMyRequests, myErasurePlan, OPEN_STATUSES } from "@/lib/dal/requests";
 import { formatDate } from "@/lib/format";
-import { CONTROLLER } from "@/lib/policy";
+import { CONTROLLER, lastDayKept } from "@/lib/policy";
 import { env } from "@/lib/env";
 import { Clause } from "@/components/clause";
 import { STATUS_LABEL } from "@/components/request-labels";
@@ -26,7 +26,10 @@ export default async function ErasurePage() {
       </p>
 
       <section className="card" aria-labelledby="slettes">
-        <h2 id="slettes">Det slettes med det samme</h2>
+        <h2 id="slettes">Det sletter vi</h2>
+        <p className="small muted">
+          Når vi har modtaget din underskrevne anmodning, gennemfører en medarbejder sletningen, senest på svarfristen. Indtil da er intet slettet.
+        </p>
         <ul>
           {plan.removed.map((x) => (
             <li key={x.title}>
@@ -34,7 +37,7 @@ export default async function ErasurePage() {
             </li>
           ))}
         </ul>
-        <h2>Det gemmes, uden kobling til dig</h2>
+        <h2>Det gemmer vi, fordi loven kræver det</h2>
         {plan.kept.length === 0 ? <p>Intet.</p> : null}
         <ul>
           {plan.kept.map((x) => (
@@ -43,7 +46,7 @@ export default async function ErasurePage() {
               {x.until ? (
                 <>
                   {" "}
-                  <strong>Gemmes til {formatDate(x.until)}</strong>.
+                  <strong>Gemmes til og med {formatDate(lastDayKept(x.until))}</strong>.
                 </>
               ) : null}{" "}
               (<Clause n={x.clause} />)
@@ -96,6 +99,7 @@ export default async function ErasurePage() {
               .map((r) => (
                 <li key={r.id}>
                   {r.requestNumber}: {STATUS_LABEL[r.status]} ({formatDate(r.closedAt ?? r.createdAt)})
+                  {r.status === "rejected" || (r.status === "cancelled" && r.resolution?.startsWith("Udløbet")) ? <>. {r.resolution}</> : null}
                 </li>
               ))}
           </ul>

@@ -6,7 +6,7 @@ import { getRequestForStaff } from "@/lib/dal/requests";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { STATUS_LABEL, TYPE_LABEL } from "@/components/request-labels";
 import { AnnounceRestrictionLiftForm, RecordSignatureForm, RefuseErasureForm, ResolveRequestForm } from "@/components/staff-forms";
-import { COMPLAINT_LINE } from "@/lib/policy";
+import { COMPLAINT_LINE, lastDayKept } from "@/lib/policy";
 import { ExecuteErasure } from "@/components/execute-erasure";
 import { Clause } from "@/components/clause";
 
@@ -110,12 +110,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </li>
             ))}
           </ul>
-          <h3>Beholdes uden kobling til kunden</h3>
+          <h3>Beholdes (fakturaer med navn og adresse som udstedt, uden kobling til kontoen)</h3>
           <ul>
             {r.plan.kept.map((x) => (
               <li key={x.title}>
                 {x.title}: {x.keeps}
-                {x.until ? ` indtil ${formatDate(x.until)}` : ""} (<Clause n={x.clause} />)
+                {x.until ? ` til og med ${formatDate(lastDayKept(x.until))}` : ""} (<Clause n={x.clause} />)
               </li>
             ))}
           </ul>
