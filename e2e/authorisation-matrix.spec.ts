@@ -217,7 +217,7 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   // Issue 10 item 8 (art. 12(4)) and item 5 (art. 18(3)): refusing an erasure, announcing that a restriction is lifted.
   const otherErasure = ((await callAction(ctx.other, refs.startErasureAction, { understood: true })).result?.data as { id: string }).id;
   await row("refuseErasureAction", () => ({ requestId: otherErasure, reasons: "Oplysningerne skal bruges til et retskrav." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
-  const restriction = (db.prepare(`SELECT id FROM PrivacyRequest WHERE customerId = ? AND type = 'restriction'`).get(ownerId) as { id: string }).id;
+  const restriction = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "restriction" }, select: { id: true } })).id;
   await row("announceRestrictionLiftAction", () => ({ requestId: restriction, reasons: "Oplysningerne er kontrolleret og korrekte." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
 
   // Session-ending actions last: each principal's own session ends, so re-login where the row needs it again.
