@@ -2,7 +2,14 @@
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { setNewsletterAction, unsubscribeNotificationAction, objectAction, restrictAction } from "@/lib/actions/consent";
+import {
+  setNewsletterAction,
+  unsubscribeNotificationAction,
+  objectAction,
+  restrictAction,
+  objectToMarketingAction,
+  withdrawMarketingObjectionAction,
+} from "@/lib/actions/consent";
 import { reasonSchema, type ReasonInput } from "@/lib/validation/consent";
 import { applyFieldErrors, FieldMessage, FormStatus } from "./form";
 
@@ -99,5 +106,33 @@ export function ReasonForm({ kind, submitLabel }: { kind: "objection" | "restric
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Art. 21(2)-(3): the objection to direct marketing is one click, with no reason asked. The status line lives
+ * here, above the button that changes, so the confirmation stays when the page re-renders.
+ */
+export function MarketingObjection({ objects }: { objects: boolean }) {
+  const [status, setStatus] = useState<Status>(null);
+  const [pending, start] = useTransition();
+  const run = (object: boolean) =>
+    start(async () => {
+      const r = await (object ? objectToMarketingAction({}) : withdrawMarketingObjectionAction({}));
+      setStatus(r);
+    });
+  return (
+    <div>
+      {objects ? (
+        <button type="button" className="secondary" disabled={pending} onClick={() => run(false)}>
+          {pending ? "Tilbagekalder …" : "Tilbagekald min indsigelse"}
+        </button>
+      ) : (
+        <button type="button" disabled={pending} onClick={() => run(true)}>
+          {pending ? "Registrerer …" : "Gør indsigelse mod direkte markedsføring"}
+        </button>
+      )}
+      <FormStatus status={status} />
+    </div>
   );
 }

@@ -47,3 +47,31 @@ test("staff see the customer number apart from a name chosen to impersonate anot
   await expect(page.getByTestId("customer-number")).not.toContainText(DEMO.customer.number);
   await expect(page.getByTestId("customer-name")).toHaveText(impostor.name);
 });
+
+// Issue 10, item 4: the objection to direct marketing (art. 21(2)-(3), 2.1.3, 2.2.1) is a right of its own on
+// /konto/samtykke: one click, no reason, no staff decision, in force at once.
+test("objecting to direct marketing on /konto/samtykke takes effect at once, without a reason or a staff decision", async ({ page }) => {
+  const who = TEST_CUSTOMERS.marketing;
+  await logIn(page, { email: who.email, password: TEST_PASSWORD });
+  await expect(page).toHaveURL(/\/konto$/);
+  await page.goto("/konto/samtykke");
+  await page.getByRole("button", { name: "Tilmeld nyhedsbrevet" }).click();
+  await expect(page.getByTestId("newsletter-state")).toContainText("Du er tilmeldt");
+
+  const section = page.getByRole("region", { name: "Indsigelse mod direkte markedsføring" });
+  await expect(section.getByRole("textbox")).toHaveCount(0); // no reason asked
+  await section.getByRole("button", { name: "Gør indsigelse mod direkte markedsføring" }).click();
+  await expect(section.getByRole("status")).toContainText("Din indsigelse gælder fra nu");
+  await expect(page.getByTestId("marketing-objection-state")).toContainText("Du har gjort indsigelse");
+  await expect(page.getByTestId("newsletter-state")).toContainText("Du er ikke tilmeldt");
+
+  // The export shows it.
+  const exp = await (await page.request.get("/api/konto/eksport")).json();
+  expect(exp.profile.objectsToDirectMarketingSince).toMatch(/^\d{4}-/);
+
+  // Subscribing again is refused while the objection stands.
+  await page.getByRole("button", { name: "Tilmeld nyhedsbrevet" }).click();
+  await expect(page.getByText("Tilbagekald indsigelsen først")).toBeVisible();
+  await section.getByRole("button", { name: "Tilbagekald min indsigelse" }).click();
+  await expect(page.getByTestId("marketing-objection-state")).toContainText("Du har ikke gjort indsigelse");
+});

@@ -47,6 +47,8 @@ const ACTIONS: Record<string, Record<Who, Outcome>> = {
   "lib/actions/consent.ts#unsubscribeNotificationAction": C("ok", "notfound"),
   "lib/actions/consent.ts#objectAction": C("ok", "unknown-field"),
   "lib/actions/consent.ts#restrictAction": C("ok", "unknown-field"),
+  "lib/actions/consent.ts#objectToMarketingAction": C("ok", "unknown-field"),
+  "lib/actions/consent.ts#withdrawMarketingObjectionAction": C("ok", "unknown-field"),
   "lib/actions/erasure.ts#startErasureAction": C("ok", "unknown-field"),
   "lib/actions/erasure.ts#cancelErasureAction": C("ok", "notfound"),
   "lib/actions/staff.ts#resolveRequestAction": S("forbidden", "ok"),
@@ -172,6 +174,12 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   });
   await row("objectAction", (w) => foreign(w, { reason: "Jeg har særlige grunde til indsigelse." }));
   await row("restrictAction", (w) => foreign(w, { reason: "Mine oplysninger er ikke korrekte." }));
+  await row("objectToMarketingAction", (w) => foreign(w, {}), async (who, r) => {
+    // Art. 21(3): another customer's attempt (with the owner's id) leaves the owner's marketing untouched.
+    if (who === "other") expect(db.prepare(`SELECT objectsToMarketingAt FROM Customer WHERE id = ?`).get(ownerId)).toEqual({ objectsToMarketingAt: null });
+    if (who === "owner") expect(r.result?.ok).toBe(true);
+  });
+  await row("withdrawMarketingObjectionAction", (w) => foreign(w, {}));
   let ownerRequest = "";
   await row("startErasureAction", (w) => foreign(w, { understood: true }), (who, r) => {
     if (who === "owner") ownerRequest = (r.result?.data as { id: string }).id;

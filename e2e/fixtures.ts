@@ -13,6 +13,7 @@ export const TEST_CUSTOMERS = {
   sessions: { email: "sessioner@example.test", number: 900006, name: "Session Sørensen" },
   throttle: { email: "spaerret@example.test", number: 900007, name: "Spærret Bøgh" },
   // Issue 11.10: a name chosen to pass for the demo customer 100001 on the staff pages.
+  marketing: { email: "markedsfoering@example.test", number: 900082, name: "Malene Markø" },
   impostor: { email: "impostor@example.test", number: 900081, name: "Karen Ærø Sørensen, kundenr. 100001" },
 } as const;
 

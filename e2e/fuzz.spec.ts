@@ -30,6 +30,8 @@ const KEYS: Record<string, string[]> = {
   unsubscribeNotificationAction: ["id"],
   objectAction: ["reason"],
   restrictAction: ["reason"],
+  objectToMarketingAction: [],
+  withdrawMarketingObjectionAction: [],
   startErasureAction: ["understood"],
   cancelErasureAction: ["id"],
   recordSignatureAction: ["requestId", "code", "confirmSigned"],

@@ -1,11 +1,23 @@
 "use server";
 import { customerAction } from "./safe-action";
-import { newsletterSchema, reasonSchema, unsubscribeNotificationSchema } from "@/lib/validation/consent";
-import { createRightsRequest, setNewsletterConsent, unsubscribeNotification } from "@/lib/dal/customer";
+import { emptySchema, newsletterSchema, reasonSchema, unsubscribeNotificationSchema } from "@/lib/validation/consent";
+import {
+  createRightsRequest,
+  objectToDirectMarketing,
+  setNewsletterConsent,
+  unsubscribeNotification,
+  withdrawMarketingObjection,
+} from "@/lib/dal/customer";
 
 /** 4.9 / 2.2.3: one click each way; withdrawal deletes the marketing profile (5.4). */
 export const setNewsletterAction = customerAction("newsletter.set", newsletterSchema, async (input, customer) => {
   const r = await setNewsletterConsent(customer, input.subscribe);
+  if (r.objects) {
+    return {
+      ok: false,
+      message: "Du har gjort indsigelse mod direkte markedsføring. Tilbagekald indsigelsen først, hvis du vil have nyhedsbrevet.",
+    };
+  }
   if (!r.changed) {
     return { ok: true, message: input.subscribe ? "Du er allerede tilmeldt nyhedsbrevet." : "Du er allerede afmeldt nyhedsbrevet." };
   }
@@ -45,5 +57,36 @@ export const restrictAction = customerAction("restriction.create", reasonSchema,
     ok: true,
     message: `Din anmodning er registreret (${r.requestNumber}). Dine oplysninger bliver kun opbevaret, indtil vi har behandlet den.`,
     audit: { details: { requestNumber: r.requestNumber } },
+  };
+});
+
+/**
+ * Art. 21(2)-(3), 2.1.3, 2.2.1: objection to direct marketing incl. profiling. No reason, no staff decision:
+ * it takes effect in the same transaction (profile deleted, newsletter stopped, recipients told).
+ */
+export const objectToMarketingAction = customerAction("objection.direct_marketing", emptySchema, async (_input, customer) => {
+  const r = await objectToDirectMarketing(customer);
+  if (!r.changed) return { ok: true, message: "Du har allerede gjort indsigelse mod direkte markedsføring." };
+  const done = [
+    "Vi bruger ikke længere dine køb og din adfærd til markedsføring og sender dig ingen markedsføring.",
+    r.profileDeleted ? "Din markedsføringsprofil er slettet." : null,
+    r.newsletterWithdrawn ? "Du er afmeldt nyhedsbrevet." : null,
+    "Vores samarbejdspartnere om markedsføring får besked.",
+  ].filter(Boolean);
+  return {
+    ok: true,
+    message: `Din indsigelse gælder fra nu. ${done.join(" ")}`,
+    audit: { details: { profileDeleted: r.profileDeleted, newsletterWithdrawn: r.newsletterWithdrawn } },
+  };
+});
+
+/** The customer takes back their own objection to direct marketing; nothing restarts without a new consent. */
+export const withdrawMarketingObjectionAction = customerAction("objection.direct_marketing.withdraw", emptySchema, async (_input, customer) => {
+  const changed = await withdrawMarketingObjection(customer);
+  return {
+    ok: true,
+    message: changed
+      ? "Din indsigelse mod direkte markedsføring er tilbagekaldt. Vi genopretter ikke din profil og sender ikke nyhedsbreve, før du selv tilmelder dig."
+      : "Du har ingen indsigelse mod direkte markedsføring.",
   };
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import type { CustomerPrincipal } from "./session";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkNewPassword } from "@/lib/auth/password-rules";
@@ -25,6 +25,8 @@ export interface Profile {
   version: number;
   processingRestricted: boolean;
   objectsToAnalytics: boolean;
+  /** Art. 21(2)-(3): since when the customer objects to direct marketing (null: no objection). */
+  objectsToMarketingAt: Date | null;
 }
 
 export const profileSelect = {
@@ -41,6 +43,7 @@ export const profileSelect = {
   version: true,
   processingRestricted: true,
   objectsToAnalytics: true,
+  objectsToMarketingAt: true,
 } as const;
 
 export async function getProfile(c: CustomerPrincipal): Promise<Profile | null> {
@@ -268,7 +271,7 @@ export async function setNewsletterConsent(
   c: CustomerPrincipal,
   subscribe: boolean,
   now: Date = new Date(),
-): Promise<{ changed: boolean; profileDeleted: boolean }> {
+): Promise<{ changed: boolean; profileDeleted: boolean; objects?: true }> {
   return db.$transaction(async (tx) => {
     const last = await tx.consentEvent.findFirst({
       where: { customerId: c.customerId, purpose: "newsletter" },
@@ -277,6 +280,11 @@ export async function setNewsletterConsent(
     });
     const isSubscribed = last?.action === "given";
     if (isSubscribed === subscribe) return { changed: false, profileDeleted: false };
+    if (subscribe) {
+      // Art. 21(3): while the objection to direct marketing stands, no newsletter; the customer withdraws it first.
+      const me = await tx.customer.findUnique({ where: { id: c.customerId }, select: { objectsToMarketingAt: true } });
+      if (me?.objectsToMarketingAt) return { changed: false, profileDeleted: false, objects: true };
+    }
     await tx.consentEvent.create({
       data: {
         customerId: c.customerId,
@@ -403,4 +411,72 @@ export async function recordWebsiteEvent(
   if (!customer || customer.objectsToAnalytics || customer.processingRestricted) return false;
   await db.websiteEvent.create({ data: { customerId, occurredAt: now, ...event } });
   return true;
+}
+
+// ---------------------------------------------------------------- objection to direct marketing (art. 21(2)-(3))
+
+/** Consent events written by the objection itself, so the history says why the newsletter stopped. */
+export const MARKETING_OBJECTION_CHANNEL = "indsigelse mod direkte markedsføring";
+
+export type MarketingObjectionResult = { changed: boolean; profileDeleted: boolean; newsletterWithdrawn: boolean };
+
+/**
+ * Art. 21(2)-(3): the customer objects to direct marketing, including the profiling from purchases and
+ * behaviour of 2.1.3 and 2.2.1. Unconditional: no reason, no staff decision, in force at once, all in one
+ * transaction: the objection is recorded, the marketing profile deleted, a newsletter consent withdrawn
+ * (the newsletter of 2.2.3 is individualised direct marketing), and the recipients that hold behaviour
+ * data (lib/policy/recipients.ts) are told through the outbox. The objection to website improvement
+ * (4.8, art. 21(1)) is a different right and keeps its balancing test (createRightsRequest).
+ */
+export async function objectToDirectMarketing(c: CustomerPrincipal, now: Date = new Date()): Promise<MarketingObjectionResult> {
+  return db.$transaction(async (tx) => {
+    const me = await tx.customer.findUnique({ where: { id: c.customerId }, select: { objectsToMarketingAt: true } });
+    if (!me || me.objectsToMarketingAt) return { changed: false, profileDeleted: false, newsletterWithdrawn: false };
+    await tx.customer.update({ where: { id: c.customerId }, data: { objectsToMarketingAt: now, lastActivityAt: now } });
+    const profile = await tx.marketingProfile.deleteMany({ where: { customerId: c.customerId } });
+    const last = await tx.consentEvent.findFirst({
+      where: { customerId: c.customerId, purpose: "newsletter" },
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      select: { action: true },
+    });
+    const newsletterWithdrawn = last?.action === "given";
+    if (newsletterWithdrawn) {
+      await tx.consentEvent.create({
+        data: {
+          customerId: c.customerId,
+          purpose: "newsletter",
+          action: "withdrawn",
+          occurredAt: now,
+          channel: MARKETING_OBJECTION_CHANNEL,
+          wordingVersion: NEWSLETTER_CONSENT.version,
+        },
+      });
+      await recordOutboundEvent(tx, { kind: "newsletter.consent_withdrawn", customerId: c.customerId, occurredAt: now });
+    }
+    await recordOutboundEvent(tx, { kind: "objection.direct_marketing", customerId: c.customerId, occurredAt: now });
+    return { changed: true, profileDeleted: profile.count > 0, newsletterWithdrawn };
+  });
+}
+
+/**
+ * The customer withdraws their own objection to direct marketing. Nothing restarts by itself: no profile is
+ * rebuilt from the past, and the newsletter needs a new consent (4.9). Recipients keep treating the customer
+ * as objecting until they hear otherwise, which errs on the customer's side.
+ */
+export async function withdrawMarketingObjection(c: CustomerPrincipal, now: Date = new Date()): Promise<boolean> {
+  const r = await db.customer.updateMany({
+    where: { id: c.customerId, objectsToMarketingAt: { not: null } },
+    data: { objectsToMarketingAt: null, lastActivityAt: now },
+  });
+  return r.count === 1;
+}
+
+/**
+ * Art. 21(3): whether the customer's purchases and behaviour may be used for direct marketing (a marketing
+ * profile built, a newsletter individualised, behaviour passed on to a marketing recipient). Every code path
+ * that does so asks this first, in its own transaction where it has one.
+ */
+export async function mayUseForDirectMarketing(tx: Pick<Tx, "customer">, customerId: string): Promise<boolean> {
+  const row = await tx.customer.findUnique({ where: { id: customerId }, select: { objectsToMarketingAt: true, processingRestricted: true } });
+  return !!row && row.objectsToMarketingAt === null && !row.processingRestricted;
 }

@@ -90,6 +90,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
         lastActivityAt: iso(profile.lastActivityAt),
         processingRestricted: profile.processingRestricted,
         objectsToWebsiteImprovementProcessing: profile.objectsToAnalytics,
+        objectsToDirectMarketingSince: profile.objectsToMarketingAt ? iso(profile.objectsToMarketingAt) : null,
       },
     };
     const headText = JSON.stringify(head);

@@ -6,7 +6,7 @@ import { listMyRequests } from "@/lib/dal/requests";
 import { NEWSLETTER_CONSENT } from "@/lib/policy";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Clause } from "@/components/clause";
-import { NewsletterToggle, NotificationList, ReasonForm } from "@/components/consent-controls";
+import { MarketingObjection, NewsletterToggle, NotificationList, ReasonForm } from "@/components/consent-controls";
 import { STATUS_LABEL } from "@/components/request-labels";
 
 export const metadata: Metadata = { title: "Samtykker og indsigelser" };
@@ -94,6 +94,26 @@ export default async function ConsentPage() {
           ).
         </p>
         <NotificationList items={notifications.map((n) => ({ id: n.id, productName: n.productName, createdLabel: formatDate(n.createdAt) }))} />
+      </section>
+
+      <section className="card" aria-labelledby="markedsfoering">
+        <h2 id="markedsfoering">Indsigelse mod direkte markedsføring</h2>
+        <p className="small">
+          Vi bruger dine køb og din adfærd på hjemmesiden til målrettet markedsføring og profilering (<Clause n="2.1.3" />, <Clause n="2.2.1" />
+          ). Du kan altid sige nej til det. Du skal ikke give en begrundelse, og ingen medarbejder skal vurdere det: det gælder med det samme
+          (databeskyttelsesforordningen art. 21, stk. 2 og 3). Vi sletter din markedsføringsprofil, afmelder dig nyhedsbrevet, bruger ikke
+          længere dine oplysninger til markedsføring og giver ikke længere din adfærd videre til markedsføring.
+        </p>
+        <p data-testid="marketing-objection-state" className={profile.objectsToMarketingAt ? "notice" : undefined}>
+          {profile.objectsToMarketingAt ? (
+            <>
+              <strong>Du har gjort indsigelse</strong> mod direkte markedsføring siden {formatDate(profile.objectsToMarketingAt)}.
+            </>
+          ) : (
+            <>Du har ikke gjort indsigelse mod direkte markedsføring.</>
+          )}
+        </p>
+        <MarketingObjection objects={profile.objectsToMarketingAt !== null} />
       </section>
 
       <section className="card" aria-labelledby="indsigelse">
