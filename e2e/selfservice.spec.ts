@@ -108,10 +108,10 @@ test("unsubscribe a product notification", async ({ page }) => {
 test("object to website analysis and ask for restriction; both reach the staff queue", async ({ page, browser }) => {
   await logInAsCustomer(page, DEMO.newsletter);
   await page.goto("/konto/samtykke");
-  await page.getByRole("button", { name: "Gør indsigelse" }).click();
+  await page.getByRole("button", { name: "Gør indsigelse", exact: true }).click();
   await expect(page.getByText("Skriv mindst 10 tegn")).toBeVisible();
   await page.getByLabel("Begrundelse").first().fill("Jeg bruger en delt computer og vil ikke analyseres.");
-  await page.getByRole("button", { name: "Gør indsigelse" }).click();
+  await page.getByRole("button", { name: "Gør indsigelse", exact: true }).click();
   await expect(page.getByTestId("objection-state")).toContainText("Vi registrerer ikke din adfærd");
   await page.getByLabel("Begrundelse").fill("Min adresse er forkert i jeres system.");
   await page.getByRole("button", { name: "Anmod om begrænsning" }).click();
