@@ -176,7 +176,7 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   await row("restrictAction", (w) => foreign(w, { reason: "Mine oplysninger er ikke korrekte." }));
   await row("objectToMarketingAction", (w) => foreign(w, {}), async (who, r) => {
     // Art. 21(3): another customer's attempt (with the owner's id) leaves the owner's marketing untouched.
-    if (who === "other") expect(db.prepare(`SELECT objectsToMarketingAt FROM Customer WHERE id = ?`).get(ownerId)).toEqual({ objectsToMarketingAt: null });
+    if (who === "other") expect(await db.customer.findUnique({ where: { id: ownerId }, select: { objectsToMarketingAt: true } })).toEqual({ objectsToMarketingAt: null });
     if (who === "owner") expect(r.result?.ok).toBe(true);
   });
   await row("withdrawMarketingObjectionAction", (w) => foreign(w, {}));
