@@ -52,6 +52,18 @@ describe("lib/policy covers the data model (issue 2, item 3)", () => {
     expect(text).toMatch(/Privacy Shield/);
     expect(text).toMatch(/4\.9/);
   });
+
+  it("the notes list the flaws found in the text (issue 10, item 12), each with what the portal does meanwhile", () => {
+    const cited = new Set(POLICY_NOTES.flatMap((n) => n.clauses));
+    // 1.2/1.3 (private vs business customers), the missing art. 21(2) objection, cookies without consent,
+    // the documentation demand (art. 12(2)), access (art. 15), portability (art. 20), withdrawal (art. 7(3)), 3.5.
+    for (const c of ["1.2", "1.3", "2.1.3", "4.8.1", "2.3.1", "4.2.1", "4.3.1", "4.7.1", "5a.2", "3.5"]) expect(cited, c).toContain(c);
+    for (const n of POLICY_NOTES) {
+      expect(n.problem.length, n.title).toBeGreaterThan(40);
+      expect(n.meanwhile.length, n.title).toBeGreaterThan(20);
+      expect(n.meanwhile, n.title).not.toMatch(/\?/); // what the portal does, stated, not asked
+    }
+  });
 });
 
 describe("the policy text", () => {

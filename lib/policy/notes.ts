@@ -56,4 +56,91 @@ export const POLICY_NOTES: readonly PolicyNote[] = [
     meanwhile:
       "En inaktiv konto med en begrænsning eller en åben anmodning om begrænsning slettes ikke; den vises for databeskyttelsesrådgiveren på anmodningen. Kunden får besked, før en begrænsning ophæves (art. 18(3)).",
   },
+  // Issue 10, item 12: the flaws found in a close reading of the whole text (clause by clause against the GDPR).
+  {
+    clauses: ["1.2", "1.3"],
+    title: "Pkt. 1.2 og 1.3 siger hinanden imod",
+    problem:
+      "Pkt. 1.2 siger, at politikken kun gælder privatkunder, og pkt. 1.3, at den alligevel gælder erhvervskunder, når der behandles personoplysninger. Databeskyttelsesforordningen gælder for oplysninger om enhver fysisk person, også en enkeltmandsvirksomhed eller en kontaktperson hos en erhvervskunde; politikken kan ikke fravælge dem.",
+    meanwhile:
+      "Portalen skelner ikke mellem privat- og erhvervskunder: alle med en konto har de samme rettigheder, og alle kundens oplysninger behandles efter politikken.",
+  },
+  {
+    clauses: ["2.1.3", "2.2.1", "4.8.1"],
+    title: "Retten til ubetinget indsigelse mod direkte markedsføring mangler",
+    problem:
+      "Køb og adfærd bruges til målrettet markedsføring og profilering (2.1.3, 2.2.1), men pkt. 4.8.1 giver kun indsigelsesret mod forbedring af hjemmesiden og kun \"hvis du har særlige grunde\". Efter art. 21, stk. 2 og 3, kan kunden altid gøre indsigelse mod direkte markedsføring, herunder profilering, uden begrundelse og med virkning med det samme, og retten skal nævnes tydeligt og adskilt fra andre oplysninger (art. 21, stk. 4).",
+    meanwhile:
+      "/konto/samtykke har indsigelsen mod direkte markedsføring som sin egen ret: ét klik, ingen begrundelse, ingen vurdering. Markedsføringsprofilen slettes, nyhedsbrevet stopper, og modtagerne af adfærdsdata får besked i samme transaktion. Indsigelsen efter 4.8 beholder sin interesseafvejning og går til en medarbejder.",
+  },
+  {
+    clauses: ["2.1.1", "2.3.1", "2.5.2", "3.2"],
+    title: "Cookies til sporing og markedsføring kræver samtykke",
+    problem:
+      "Pkt. 2.1.1, 2.3.1 og 3.2 bygger indsamlingen af adfærd med cookies og videregivelsen til retargeting på interesseafvejning. Cookies, der ikke er nødvendige for at levere tjenesten (statistik, retargeting, Facebook), kræver forudgående samtykke (cookiebekendtgørelsen § 3, ePrivacy-direktivets art. 5, stk. 3), og samtykket er da også grundlaget for den efterfølgende behandling.",
+    meanwhile:
+      "Portalen sætter ingen sporings-cookies; den registrerer kun adfærd, som webshoppen sender, og ingen for en kunde med indsigelse efter 4.8 eller begrænsning efter 4.6. Samtykke til cookies skal indhentes i webshoppen; det ligger uden for portalen.",
+  },
+  {
+    clauses: ["2.3.1", "2.3.2", "2.2.3"],
+    title: "Retsgrundlaget er ikke angivet for alle formål",
+    problem:
+      "Pkt. 2.3 nævner intet retsgrundlag for markedsføringen efter 2.1.3 (nyhedsbrevet bygger på samtykke, 2.2.3, men det står ikke i 2.3), og IP-adresser til at forhindre svig (2.3.2) er ikke nødvendige for at opfylde købsaftalen; grundlaget er en legitim interesse (art. 6, stk. 1, litra f).",
+    meanwhile:
+      "Portalen angiver ved hver kategori det grundlag, den faktisk bygger på (lib/policy/categories.ts), også samtykke for nyhedsbrevet og legitim interesse for IP-adressen ved køb.",
+  },
+  {
+    clauses: ["4.2.1", "4.2.2", "4.2.3"],
+    title: "Dokumentationskravet går videre end loven tillader",
+    problem:
+      "Pkt. 4.2.1 kræver dokumentation, før enhver henvendelse efter 4.3-4.9 behandles, og 4.2.2 et personligt underskrevet dokument før sletning. Efter art. 12, stk. 2 og 6, må den dataansvarlige ikke gøre det unødigt svært at udøve rettighederne og kun bede om yderligere oplysninger, når der er rimelig tvivl om identiteten. En kunde, der er logget ind, er allerede identificeret.",
+    meanwhile:
+      "En kunde, der er logget ind, kan bruge rettighederne i 4.3-4.9 uden yderligere dokumentation. Sletning følger stadig 4.2.2 (underskrevet PDF med kontrolkode), fordi den ikke kan fortrydes; anmodninger, der venter på underskrift, udløber med besked til kunden i stedet for at stå åbne.",
+  },
+  {
+    clauses: ["4.3.1", "4.3.2"],
+    title: "Indsigtsretten er beskrevet for snævert og uklart",
+    problem:
+      "Pkt. 4.3.1 nævner kun oplysningerne, formålet og databehandlerne. Art. 15, stk. 1, giver også ret til at kende modtagerne (også de selvstændige dataansvarlige i 3.2), opbevaringsperioden, de øvrige rettigheder, klageadgangen og hvor oplysningerne stammer fra. Pkt. 4.3.2 siger både, at rapporten genereres automatisk, og at man skal kontakte butikken for at få den.",
+    meanwhile:
+      "Kunden bestiller rapporten selv på /konto. Den bygger på samme beskrivelse af kategorierne som resten af portalen (lib/policy): formål, retsgrundlag, alle modtagere med land og overførselsgrundlag, opbevaring, og den slutter med klageadgangen.",
+  },
+  {
+    clauses: ["4.7.1"],
+    title: "Dataportabilitet er begrænset til købsoplysninger",
+    problem:
+      "Pkt. 4.7.1 giver kun ret til portabilitet for oplysninger indsamlet ved køb. Efter art. 20 omfatter retten alle oplysninger, kunden selv har givet, når behandlingen bygger på samtykke eller en aftale: også kontooplysninger, samtykker og notifikationer.",
+    meanwhile: "Eksporten på /konto/data indeholder alle kundens oplysninger i maskinlæsbar JSON efter et offentliggjort skema, ikke kun købene.",
+  },
+  {
+    clauses: ["1.5", "7.2", "4.2.3"],
+    title: "Ingen svarfrist og ingen e-mailadresse i kontaktoplysningerne",
+    problem:
+      "Politikken nævner ikke, at en anmodning skal besvares uden unødig forsinkelse og senest inden for en måned (art. 12, stk. 3), og pkt. 7.2, som pkt. 1.5 henviser alle henvendelser til, har kun en postadresse, selvom e-mail er politikkens egen kanal (4.2.3).",
+    meanwhile:
+      "Hver anmodning får en frist på én måned, som personalet ser i køen med markering af overskredne frister. Kontaktadressen (PRIVACY_CONTACT_EMAIL) vises overalt, hvor politikken henviser til pkt. 7.",
+  },
+  {
+    clauses: ["5a.2"],
+    title: "Tilbagekaldelse af notifikation kun pr. e-mail",
+    problem:
+      "Efter pkt. 5a.2 kan samtykket til \"Modtag notifikation\" kun tilbagekaldes ved at skrive en e-mail, mens det gives med ét klik. Art. 7, stk. 3, kræver, at det skal være lige så let at tilbagekalde som at give samtykke.",
+    meanwhile: "Kunden kan afmelde hver notifikation med ét klik på /konto/samtykke; e-mail virker stadig.",
+  },
+  {
+    clauses: ["3.5"],
+    title: "Anmeldelses-e-mails uden grundlag og framelding",
+    problem:
+      "Pkt. 3.5 bruger e-mailadressen til en opfordring til at anmelde butikken og fragtfirmaet uden at angive retsgrundlag. En sådan henvendelse er markedsføring (markedsføringslovens § 10); uden samtykke kræver den, at kunden kan frabede sig den let og gratis, både ved indsamlingen og i hver e-mail, og en indsigelse mod direkte markedsføring (art. 21, stk. 3) skal respekteres.",
+    meanwhile:
+      "Portalen sender ingen anmeldelses-e-mails. En kunde med indsigelse mod direkte markedsføring er markeret i portalen, og modtagerne af adfærdsdata får besked gennem udgående hændelser; webshoppen skal også respektere den ved anmeldelses-e-mails.",
+  },
+  {
+    clauses: ["2.1.1", "5.1"],
+    title: "Opbevaringsperioden for adfærd er ikke angivet",
+    problem:
+      "Politikken siger ikke, hvor længe adfærden på hjemmesiden (2.1.1) opbevares; art. 13, stk. 2, litra a, kræver perioden eller kriterierne for den. Pkt. 5.1's 5 år gælder \"personoplysninger, som vi registrerer om dig igennem vores hjemmeside\", hvilket er for langt til statistik og retargeting.",
+    meanwhile:
+      "Portalen lader adfærden følge kontoen efter 5.1 og siger det ved kategorien. Efter en indsigelse mod direkte markedsføring bruges den ikke længere til markedsføring, og efter en indsigelse efter 4.8 registreres der ikke mere.",
+  },
 ];
