@@ -46,9 +46,19 @@ export async function retentionPassDue(now: Date): Promise<boolean> {
 
 /**
  * One tick of the server's retention job: runs a pass when one is due, under its own lease so that only one
- * instance runs it and the lease's lastRunAt records when a pass (not a tick) last finished.
+ * instance runs it and the lease's lastRunAt records when a pass (not a tick) last finished. Whether a pass is due
+ * is asked again under the lease, so an instance that waited for another's pass does not run a second one.
  */
-export async function retentionTick(o: Omit<RetentionOptions, "dryRun">): Promise<{ ran: false } | { ran: true; result: RetentionRun & { mailed: number } }> {
+export async function retentionTick(
+  o: Omit<RetentionOptions, "dryRun">,
+  holder?: string,
+): Promise<{ ran: false } | { ran: true; result: RetentionRun & { mailed: number } }> {
   if (!(await retentionPassDue(o.now))) return { ran: false };
-  return withLease(RETENTION_LEASE, 2 * 60 * 60_000, () => runRetentionAndNotify({ ...o, dryRun: false }));
+  const r = await withLease(
+    RETENTION_LEASE,
+    2 * 60 * 60_000,
+    async () => ((await retentionPassDue(o.now)) ? runRetentionAndNotify({ ...o, dryRun: false }) : null),
+    holder,
+  );
+  return r.ran && r.result ? { ran: true, result: r.result } : { ran: false };
 }
