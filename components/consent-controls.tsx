@@ -1,7 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useSchemaForm } from "./use-schema-form";
 import {
   setNewsletterAction,
   unsubscribeNotificationAction,
@@ -10,7 +9,7 @@ import {
   objectToMarketingAction,
   withdrawMarketingObjectionAction,
 } from "@/lib/actions/consent";
-import { reasonSchema, type ReasonInput } from "@/lib/validation/consent";
+import { reasonSchema } from "@/lib/validation/consent";
 import { applyFieldErrors, FieldMessage, FormStatus } from "./form";
 
 type Status = { ok: boolean; message: string } | null;
@@ -85,7 +84,7 @@ export function ReasonForm({ kind, submitLabel }: { kind: "objection" | "restric
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<ReasonInput>({ resolver: zodResolver(reasonSchema), defaultValues: { reason: "" } });
+  } = useSchemaForm(reasonSchema, { defaultValues: { reason: "" } });
   const onSubmit = handleSubmit(async (values) => {
     const r = await (kind === "objection" ? objectAction(values) : restrictAction(values));
     setStatus(r);

@@ -1,8 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startErasureSchema, type StartErasureInput } from "@/lib/validation/erasure";
+import { useSchemaForm } from "./use-schema-form";
+import { startErasureSchema } from "@/lib/validation/erasure";
 import { cancelErasureAction, startErasureAction } from "@/lib/actions/erasure";
 import { FieldMessage, FormStatus } from "./form";
 
@@ -14,7 +13,7 @@ export function StartErasureForm() {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<StartErasureInput>({ resolver: zodResolver(startErasureSchema) });
+  } = useSchemaForm(startErasureSchema);
   const onSubmit = handleSubmit(async (values) => {
     const r = await startErasureAction(values);
     setStatus(r);

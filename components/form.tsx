@@ -1,6 +1,6 @@
 "use client";
 import type { InputHTMLAttributes, ReactNode } from "react";
-import type { FieldError, UseFormRegisterReturn } from "react-hook-form";
+import type { FieldError, Registration } from "./use-schema-form";
 
 // Form pieces shared by every form: a label tied to its input, the hint and the error under it
 // (announced through aria-describedby), and a status line that screen readers hear (aria-live).
@@ -17,7 +17,7 @@ export function TextField({
   label: string;
   hint?: ReactNode;
   error?: FieldError | string;
-  registration: UseFormRegisterReturn;
+  registration: Registration;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
   const message = typeof error === "string" ? error : error?.message;
   const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -51,7 +51,7 @@ export function FormStatus({ status }: { status: { ok: boolean; message: string 
   );
 }
 
-/** Copies the action's field errors into react-hook-form, so server-side refusals appear under the inputs too. */
+/** Copies the action's field errors into the form, so server-side refusals appear under the inputs too (the first is focused). */
 export function applyFieldErrors<T extends string>(
   fieldErrors: Partial<Record<string, string[]>>,
   setError: (name: T, error: { type: string; message: string }) => void,

@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/auth";
+import { useSchemaForm } from "./use-schema-form";
+import { changePasswordSchema } from "@/lib/validation/auth";
 import { changePasswordAction } from "@/lib/actions/account";
 import { applyFieldErrors, FormStatus, TextField } from "./form";
 
@@ -13,8 +12,7 @@ export function PasswordForm() {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+  } = useSchemaForm(changePasswordSchema, {
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const onSubmit = handleSubmit(async (values) => {

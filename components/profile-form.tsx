@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { COUNTRIES, profileSchema, type ProfileFormValues, type ProfileInput } from "@/lib/validation/profile";
+import { useSchemaForm } from "./use-schema-form";
+import { COUNTRIES, profileSchema, type ProfileFormValues } from "@/lib/validation/profile";
 import { updateProfileAction } from "@/lib/actions/account";
 import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
 
@@ -16,15 +15,14 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
     handleSubmit,
     setError,
     setValue,
-    control,
+    watch,
     formState: { errors, isSubmitting },
-  } = useForm<ProfileFormValues, unknown, ProfileInput>({
-    resolver: zodResolver(profileSchema),
+  } = useSchemaForm(profileSchema, {
     defaultValues: { ...initial, currentPassword: "" },
     mode: "onTouched",
   });
-  const email = useWatch({ control, name: "email" });
-  const country = useWatch({ control, name: "country" });
+  const email = watch("email");
+  const country = watch("country");
   const emailChanging = (email ?? "").trim().toLowerCase() !== savedEmail.toLowerCase();
 
   const onSubmit = handleSubmit(async (values) => {

@@ -1,15 +1,11 @@
 "use client";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useSchemaForm } from "./use-schema-form";
 import {
   announceRestrictionLiftSchema,
   recordSignatureSchema,
   refuseErasureSchema,
   resolveRequestSchema,
-  type RecordSignatureInput,
-  type RefuseErasureInput,
-  type ResolveRequestInput,
 } from "@/lib/validation/staff";
 import { announceRestrictionLiftAction, recordSignatureAction, refuseErasureAction, resolveRequestAction } from "@/lib/actions/staff";
 import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
@@ -23,7 +19,7 @@ export function RecordSignatureForm({ requestId }: { requestId: string }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<RecordSignatureInput>({ resolver: zodResolver(recordSignatureSchema), defaultValues: { requestId, code: "" } });
+  } = useSchemaForm(recordSignatureSchema, { defaultValues: { requestId, code: "" } });
   const onSubmit = handleSubmit(async (values) => {
     const r = await recordSignatureAction(values);
     setStatus(r);
@@ -58,7 +54,7 @@ export function ResolveRequestForm({ requestId, liftBlocked = false }: { request
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ResolveRequestInput>({ resolver: zodResolver(resolveRequestSchema), defaultValues: { requestId, decision: "completed", resolution: "" } });
+  } = useSchemaForm(resolveRequestSchema, { defaultValues: { requestId, decision: "completed", resolution: "" } });
   const onSubmit = handleSubmit(async (values) => {
     const r = await resolveRequestAction(values);
     setStatus(r);
@@ -108,7 +104,7 @@ function ReasonsForm({
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<RefuseErasureInput>({ resolver: zodResolver(schema), defaultValues: { requestId, reasons: "" } });
+  } = useSchemaForm(schema, { defaultValues: { requestId, reasons: "" } });
   const onSubmit = handleSubmit(async (values) => {
     const r = kind === "refuse-erasure" ? await refuseErasureAction(values) : await announceRestrictionLiftAction(values);
     setStatus(r);

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { safeParse, type $ZodError, type $ZodType, type input, type output } from "zod/v4/core";
 import { unstable_rethrow } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { actorLabel, getPrincipal, type CustomerPrincipal, type StaffPrincipal } from "@/lib/dal/session";
@@ -33,7 +33,7 @@ export const MESSAGES = {
   failed: "Noget gik galt hos os, og intet er ændret. Prøv igen om lidt.",
 } as const;
 
-function fieldErrorsOf(error: z.ZodError): { fieldErrors: FieldErrors; unknownKeys: boolean } {
+function fieldErrorsOf(error: $ZodError): { fieldErrors: FieldErrors; unknownKeys: boolean } {
   const fieldErrors: FieldErrors = {};
   let unknownKeys = false;
   for (const issue of error.issues) {
@@ -50,13 +50,13 @@ function fieldErrorsOf(error: z.ZodError): { fieldErrors: FieldErrors; unknownKe
 
 type Actor = { kind: "customer"; principal: CustomerPrincipal } | { kind: "staff"; principal: StaffPrincipal };
 
-function defineAction<S extends z.ZodType, D, P>(
+function defineAction<S extends $ZodType, D, P>(
   name: string,
   schema: S,
   resolveActor: () => Promise<{ actor: Actor; principal: P } | { denied: "anonymous" | "forbidden"; actor?: string }>,
-  handler: (input: z.output<S>, principal: P) => Promise<Outcome<D>>,
+  handler: (input: output<S>, principal: P) => Promise<Outcome<D>>,
   revalidate: string,
-): (raw: z.input<S>) => Promise<ActionResult<D>> {
+): (raw: input<S>) => Promise<ActionResult<D>> {
   return async (raw: unknown): Promise<ActionResult<D>> => {
     try {
       const who = await resolveActor();
@@ -67,7 +67,7 @@ function defineAction<S extends z.ZodType, D, P>(
       const { actor, principal } = who;
       const actorRef = actor.kind === "customer" ? actor.principal.customerId : actor.principal.staffId;
 
-      const parsed = schema.safeParse(raw);
+      const parsed = safeParse(schema, raw);
       if (!parsed.success) {
         const { fieldErrors, unknownKeys } = fieldErrorsOf(parsed.error);
         if (unknownKeys) {
@@ -98,10 +98,10 @@ function defineAction<S extends z.ZodType, D, P>(
 }
 
 /** An action a logged-in customer performs on their own data. */
-export function customerAction<S extends z.ZodType, D = undefined>(
+export function customerAction<S extends $ZodType, D = undefined>(
   name: string,
   schema: S,
-  handler: (input: z.output<S>, customer: CustomerPrincipal) => Promise<Outcome<D>>,
+  handler: (input: output<S>, customer: CustomerPrincipal) => Promise<Outcome<D>>,
 ) {
   return defineAction(
     name,
@@ -118,11 +118,11 @@ export function customerAction<S extends z.ZodType, D = undefined>(
 }
 
 /** An action a member of staff with one of `roles` performs (6.2). */
-export function staffAction<S extends z.ZodType, D = undefined>(
+export function staffAction<S extends $ZodType, D = undefined>(
   name: string,
   roles: readonly StaffRole[],
   schema: S,
-  handler: (input: z.output<S>, staff: StaffPrincipal) => Promise<Outcome<D>>,
+  handler: (input: output<S>, staff: StaffPrincipal) => Promise<Outcome<D>>,
 ) {
   return defineAction(
     name,

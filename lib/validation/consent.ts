@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { freeText } from "./text";
 
 export const newsletterSchema = z.strictObject({
@@ -7,12 +7,13 @@ export const newsletterSchema = z.strictObject({
 export type NewsletterInput = z.input<typeof newsletterSchema>;
 
 export const unsubscribeNotificationSchema = z.strictObject({
-  id: z.string({ error: "Ukendt notifikation" }).min(1, "Ukendt notifikation").max(64, "Ukendt notifikation"),
+  id: z.string({ error: "Ukendt notifikation" }).check(z.minLength(1, "Ukendt notifikation"), z.maxLength(64, "Ukendt notifikation")),
 });
 
-const reason = freeText("Skriv en begrundelse")
-  .min(10, "Skriv mindst 10 tegn, så vi kan forstå din begrundelse")
-  .max(2000, "Højst 2000 tegn");
+const reason = freeText("Skriv en begrundelse").check(
+  z.minLength(10, "Skriv mindst 10 tegn, så vi kan forstå din begrundelse"),
+  z.maxLength(2000, "Højst 2000 tegn"),
+);
 
 /** 4.8.1 objection ("særlige grunde") and 4.6.1 restriction (e.g. data believed incorrect) both take a reason. */
 export const reasonSchema = z.strictObject({ reason });

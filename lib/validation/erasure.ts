@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 export const startErasureSchema = z.strictObject({
   /** The customer confirms they have read what is erased and what is kept (4.5.1). */
@@ -7,5 +7,5 @@ export const startErasureSchema = z.strictObject({
 export type StartErasureInput = z.input<typeof startErasureSchema>;
 
 export const requestIdSchema = z.strictObject({
-  id: z.string({ error: "Ukendt anmodning" }).min(1, "Ukendt anmodning").max(64, "Ukendt anmodning"),
+  id: z.string({ error: "Ukendt anmodning" }).check(z.minLength(1, "Ukendt anmodning"), z.maxLength(64, "Ukendt anmodning")),
 });

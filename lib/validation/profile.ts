@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { emailField } from "./auth";
 import { freeText } from "./text";
 
-// 4.4: the customer's own correction of their data. One schema for the form (zodResolver) and the action.
+// 4.4: the customer's own correction of their data. One schema for the form (components/form.tsx) and the action.
 
 export const COUNTRIES = [
   { code: "DK", name: "Danmark" },
@@ -26,45 +26,50 @@ export function countryName(code: string): string {
 const SAFE_TEXT = /^[\p{L}\p{M}\p{N} .,'’\-/&()#°]+$/u;
 
 const text = (label: string, max: number) =>
-  freeText(`Skriv ${label}`)
-    .min(1, `Skriv ${label}`)
-    .max(max, `Højst ${max} tegn`)
-    .regex(SAFE_TEXT, `${label[0].toUpperCase()}${label.slice(1)} indeholder tegn, vi ikke kan bruge`);
+  freeText(`Skriv ${label}`).check(
+    z.minLength(1, `Skriv ${label}`),
+    z.maxLength(max, `Højst ${max} tegn`),
+    z.regex(SAFE_TEXT, `${label[0].toUpperCase()}${label.slice(1)} indeholder tegn, vi ikke kan bruge`),
+  );
 
-export const profileSchema = z
-  .strictObject({
-    name: text("dit navn", 100),
-    street: text("vej og husnummer", 120),
-    postalCode: z.string({ error: "Skriv postnummer" }).trim().min(1, "Skriv postnummer").max(12, "Højst 12 tegn"),
-    city: text("by", 60),
-    country: z.enum(COUNTRY_CODES, { error: "Vælg et land fra listen" }),
-    phone: z.string({ error: "Ugyldigt telefonnummer" }).trim().max(20, "Højst 20 tegn"),
-    email: emailField,
-    /** Needed only when the e-mail changes (checked against the stored e-mail in the action and the DAL). */
-    currentPassword: z.string().max(1024, "Adgangskoden er for lang").optional(),
-    /** The version the form was based on (optimistic concurrency, 4.4). */
-    version: z.number({ error: "Genindlæs siden og prøv igen" }).int().min(0),
-  })
-  .superRefine((v, ctx) => {
-    if (v.country === "DK") {
-      if (!/^\d{4}$/.test(v.postalCode)) {
-        ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Et dansk postnummer er 4 cifre" });
-      }
-      const phone = v.phone.replace(/\s/g, "");
-      if (phone && !/^(\+45)?\d{8}$/.test(phone)) {
-        ctx.addIssue({ code: "custom", path: ["phone"], message: "Et dansk telefonnummer er 8 cifre, evt. med +45 foran" });
-      }
-    } else {
-      if (!/^[A-Za-z0-9][A-Za-z0-9 \-]{1,10}$/.test(v.postalCode)) {
-        ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Postnummeret må kun indeholde bogstaver, tal, mellemrum og bindestreg" });
-      }
-      const phone = v.phone.replace(/[\s\-()]/g, "");
-      if (phone && !/^\+?\d{6,15}$/.test(phone)) {
-        ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv telefonnummeret med landekode, fx +46 701234567" });
-      }
-    }
-  })
-  .transform((v) => ({ ...v, phone: normalisePhone(v.phone, v.country) }));
+export const profileSchema = z.pipe(
+  z
+    .strictObject({
+      name: text("dit navn", 100),
+      street: text("vej og husnummer", 120),
+      postalCode: z.string({ error: "Skriv postnummer" }).check(z.trim(), z.minLength(1, "Skriv postnummer"), z.maxLength(12, "Højst 12 tegn")),
+      city: text("by", 60),
+      country: z.enum(COUNTRY_CODES, { error: "Vælg et land fra listen" }),
+      phone: z.string({ error: "Ugyldigt telefonnummer" }).check(z.trim(), z.maxLength(20, "Højst 20 tegn")),
+      email: emailField,
+      /** Needed only when the e-mail changes (checked against the stored e-mail in the action and the DAL). */
+      currentPassword: z.optional(z.string({ error: "Ugyldig adgangskode" }).check(z.maxLength(1024, "Adgangskoden er for lang"))),
+      /** The version the form was based on (optimistic concurrency, 4.4). */
+      version: z.number({ error: "Genindlæs siden og prøv igen" }).check(z.int({ error: "Genindlæs siden og prøv igen" }), z.minimum(0, "Genindlæs siden og prøv igen")),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.country === "DK") {
+          if (!/^\d{4}$/.test(v.postalCode)) {
+            ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Et dansk postnummer er 4 cifre" });
+          }
+          const phone = v.phone.replace(/\s/g, "");
+          if (phone && !/^(\+45)?\d{8}$/.test(phone)) {
+            ctx.addIssue({ code: "custom", path: ["phone"], message: "Et dansk telefonnummer er 8 cifre, evt. med +45 foran" });
+          }
+        } else {
+          if (!/^[A-Za-z0-9][A-Za-z0-9 \-]{1,10}$/.test(v.postalCode)) {
+            ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Postnummeret må kun indeholde bogstaver, tal, mellemrum og bindestreg" });
+          }
+          const phone = v.phone.replace(/[\s\-()]/g, "");
+          if (phone && !/^\+?\d{6,15}$/.test(phone)) {
+            ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv telefonnummeret med landekode, fx +46 701234567" });
+          }
+        }
+      }),
+    ),
+  z.transform((v) => ({ ...v, phone: normalisePhone(v.phone, v.country) })),
+);
 
 export type ProfileFormValues = z.input<typeof profileSchema>;
 export type ProfileInput = z.output<typeof profileSchema>;

@@ -1,17 +1,19 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { freeText } from "./text";
 
-const id = z.string({ error: "Ukendt anmodning" }).min(1, "Ukendt anmodning").max(64, "Ukendt anmodning");
+const id = z.string({ error: "Ukendt anmodning" }).check(z.minLength(1, "Ukendt anmodning"), z.maxLength(64, "Ukendt anmodning"));
 
 /** 4.2.2: the verification code printed on the signed document, e.g. "ABCD-EF23". */
 export const recordSignatureSchema = z.strictObject({
   requestId: id,
   code: z
     .string({ error: "Skriv koden fra dokumentet" })
-    .trim()
-    .min(1, "Skriv koden fra dokumentet")
-    .max(20, "Koden er for lang")
-    .regex(/^[A-Za-z0-9\- ]+$/, "Koden består af bogstaver og tal, fx ABCD-EF23"),
+    .check(
+      z.trim(),
+      z.minLength(1, "Skriv koden fra dokumentet"),
+      z.maxLength(20, "Koden er for lang"),
+      z.regex(/^[A-Za-z0-9\- ]+$/, "Koden består af bogstaver og tal, fx ABCD-EF23"),
+    ),
   confirmSigned: z.literal(true, { error: "Bekræft, at dokumentet er underskrevet" }),
 });
 export type RecordSignatureInput = z.input<typeof recordSignatureSchema>;
@@ -21,15 +23,18 @@ export const executeErasureSchema = z.strictObject({ requestId: id });
 export const resolveRequestSchema = z.strictObject({
   requestId: id,
   decision: z.enum(["completed", "rejected"], { error: "Vælg en afgørelse" }),
-  resolution: freeText("Skriv en begrundelse").min(5, "Skriv en kort begrundelse").max(2000, "Højst 2000 tegn"),
+  resolution: freeText("Skriv en begrundelse").check(z.minLength(5, "Skriv en kort begrundelse"), z.maxLength(2000, "Højst 2000 tegn")),
 });
 export type ResolveRequestInput = z.input<typeof resolveRequestSchema>;
 
 export const invoiceSearchSchema = z.strictObject({
-  q: z.string().trim().max(40, "Højst 40 tegn").regex(/^[A-Za-z0-9\-]*$/, "Søg på faktura- eller ordrenummer, fx F-50001"),
+  q: z.string().check(z.trim(), z.maxLength(40, "Højst 40 tegn"), z.regex(/^[A-Za-z0-9\-]*$/, "Søg på faktura- eller ordrenummer, fx F-50001")),
 });
 
-const reasons = z.string({ error: "Skriv begrundelsen til kunden" }).trim().min(10, "Skriv begrundelsen til kunden (mindst 10 tegn)").max(2000, "Højst 2000 tegn");
+const reasons = freeText("Skriv begrundelsen til kunden").check(
+  z.minLength(10, "Skriv begrundelsen til kunden (mindst 10 tegn)"),
+  z.maxLength(2000, "Højst 2000 tegn"),
+);
 
 /** Art. 12(4): refusing an erasure needs the reasons, which the customer receives with the complaint line. */
 export const refuseErasureSchema = z.strictObject({ requestId: id, reasons });

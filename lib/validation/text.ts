@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Issue 11, item 10: Unicode bidirectional controls in free text can make what staff read differ from what
 // was typed ("Trojan Source" style: U+202E turns "fdp.exe" around, U+2066 hides a fake "kundenr."). They
@@ -11,7 +11,7 @@ export function stripBidi(value: string): string {
   return value.replace(BIDI_CONTROLS, "");
 }
 
-/** A string with bidi controls removed and surrounding space trimmed; chain .min/.max/.regex on it. */
+/** A string with bidi controls removed and surrounding space trimmed; add checks with .check(z.minLength(…), …). */
 export function freeText(error: string) {
-  return z.string({ error }).overwrite(stripBidi).trim();
+  return z.string({ error }).check(z.overwrite(stripBidi), z.trim());
 }
