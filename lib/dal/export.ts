@@ -1,70 +1,110 @@
 import "server-only";
 import { db } from "./db";
 import type { CustomerPrincipal } from "./session";
-import { CATEGORIES, CONTROLLER, invoiceRetainUntil, parseFinancialYearEnd, OUTBOUND_EVENTS, RECIPIENTS, type OutboundEventKind, type RecipientId } from "@/lib/policy";
+import {
+  CATEGORIES,
+  CONTROLLER,
+  consentWording,
+  invoiceRetainUntil,
+  parseFinancialYearEnd,
+  OUTBOUND_EVENTS,
+  RECIPIENTS,
+  type OutboundEventKind,
+  type RecipientId,
+} from "@/lib/policy";
 import { env } from "@/lib/env";
 import { pseudonym } from "@/lib/log";
-import { profileSelect } from "./customer";
+import { EXPORTED } from "@/lib/export/coverage";
 import { invoiceBookkeepingSelect } from "./invoice-select";
 
-// 4.7: the portability export. Streamed as JSON text in pages, so a customer with 10,000 orders never
-// holds the whole document in memory. The format is documented by lib/export/export.schema.json.
+// 4.7 (Art. 15(3), 20): the portability export, streamed as JSON text with bounded memory whatever the
+// customer's size: each list is read in pages of PAGE rows by (customerId, id) (an index range, migration
+// 0011), each page is turned into JSON text at once and its rows dropped, and the text leaves in chunks of
+// about CHUNK characters, so the server never holds more than a page and a chunk. The format is
+// lib/export/export.schema.json; what it holds of each model, and why anything is left out, is
+// lib/export/coverage.ts (test/export.test.ts checks both against the database's own datamodel).
 
-export const EXPORT_FORMAT = { name: "123multiservice-persondata", version: "1.0.0", schemaId: "https://123multiservice.dk/schemas/persondata-eksport/v1.json" } as const;
+export const EXPORT_FORMAT = { name: "123multiservice-persondata", version: "1.1.0", schemaId: "https://123multiservice.dk/schemas/persondata-eksport/v1.json" } as const;
 
-/** Which top-level key of the export holds each model with customer data (test/export.test.ts checks it is complete). */
-export const EXPORT_SECTIONS: Record<string, string> = {
-  Customer: "profile",
-  Order: "orders",
-  OrderLine: "orders[].lines",
-  Invoice: "invoices",
-  WebsiteEvent: "websiteBehaviour",
-  ConsentEvent: "consentHistory",
-  MarketingProfile: "marketingProfile",
-  NotificationSubscription: "notificationSubscriptions",
-  PrivacyRequest: "privacyRequests",
-  OutboundEvent: "recipientNotifications",
-  OutboundDelivery: "recipientNotifications[].recipients",
-  AuthSession: "security.sessions",
-  LoginFailure: "security.failedLoginsLast24h",
-};
+/** Which top-level key of the export holds each model (from lib/export/coverage.ts). */
+export const EXPORT_SECTIONS: Record<string, string> = Object.fromEntries(Object.entries(EXPORTED).map(([model, e]) => [model, e.section]));
 
-const PAGE = 500;
+const PAGE = 2000;
+const CHUNK = 64 * 1024;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-/** One page of rows by id, after the last row of the previous page. */
-function pageAfter(cursor: string | undefined) {
-  return { orderBy: { id: "asc" as const }, take: PAGE, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) };
-}
-
-async function* paged<T extends { id: string }>(fetch: (cursor: string | undefined) => Promise<T[]>): AsyncGenerator<T> {
-  let cursor: string | undefined;
+/** Pages of a customer's rows by id, each after the last id of the previous page. */
+async function* pages<T extends { id: string }>(fetch: (after: string | undefined, take: number) => Promise<T[]>): AsyncGenerator<T[]> {
+  let after: string | undefined;
   for (;;) {
-    const rows = await fetch(cursor);
-    for (const r of rows) yield r;
+    const rows = await fetch(after, PAGE);
+    if (rows.length) yield rows;
     if (rows.length < PAGE) return;
-    cursor = rows[rows.length - 1].id;
+    after = rows[rows.length - 1].id;
   }
 }
 
-async function* jsonArray<T>(items: AsyncIterable<T>, map: (item: T) => unknown): AsyncGenerator<string> {
-  yield "[";
-  let first = true;
-  for await (const item of items) {
-    yield (first ? "" : ",") + JSON.stringify(map(item));
-    first = false;
+const idAfter = (after: string | undefined) => (after ? { id: { gt: after } } : {});
+
+/** Collects JSON text and hands it on in chunks of about CHUNK characters. */
+class Chunker {
+  private buf: string[] = [];
+  private size = 0;
+  push(s: string): string | null {
+    this.buf.push(s);
+    this.size += s.length;
+    return this.size >= CHUNK ? this.flush() : null;
   }
-  yield "]";
+  flush(): string {
+    const out = this.buf.join("");
+    this.buf = [];
+    this.size = 0;
+    return out;
+  }
 }
 
 /** The export as a sequence of JSON text chunks; null when the customer no longer exists. */
 export async function exportChunks(c: CustomerPrincipal, now: Date = new Date()): Promise<AsyncGenerator<string> | null> {
   const id = c.customerId;
-  const profile = await db.customer.findUnique({ where: { id }, select: { ...profileSelect, updatedAt: true } });
+  const profile = await db.customer.findUnique({
+    where: { id },
+    select: {
+      customerNumber: true,
+      name: true,
+      street: true,
+      postalCode: true,
+      city: true,
+      country: true,
+      email: true,
+      phone: true,
+      createdAt: true,
+      updatedAt: true,
+      lastActivityAt: true,
+      processingRestricted: true,
+      objectsToAnalytics: true,
+    },
+  });
   if (!profile) return null;
   const fy = parseFinancialYearEnd(env.FINANCIAL_YEAR_END);
 
   return (async function* () {
+    const out = new Chunker();
+    /** Emits `"key":[…]` from pages of rows, each row turned into JSON text by `row`. */
+    async function* list<T extends { id: string }>(key: string, source: AsyncGenerator<T[]>, row: (r: T) => string): AsyncGenerator<string> {
+      let first = true;
+      const open = out.push(`,"${key}":[`);
+      if (open) yield open;
+      for await (const page of source) {
+        for (const r of page) {
+          const full = out.push((first ? "" : ",") + row(r));
+          first = false;
+          if (full) yield full;
+        }
+      }
+      const close = out.push("]");
+      if (close) yield close;
+    }
+
     const head = {
       $schema: EXPORT_FORMAT.schemaId,
       format: EXPORT_FORMAT.name,
@@ -93,15 +133,15 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
         objectsToDirectMarketingSince: profile.objectsToMarketingAt ? iso(profile.objectsToMarketingAt) : null,
       },
     };
-    const headText = JSON.stringify(head);
-    yield headText.slice(0, -1); // leave the object open
+    out.push(JSON.stringify(head).slice(0, -1)); // leave the object open
 
-    yield ',"orders":';
-    yield* jsonArray(
-      paged((cursor) =>
+    yield* list(
+      "orders",
+      pages((after, take) =>
         db.order.findMany({
-          where: { customerId: id },
-          ...pageAfter(cursor),
+          where: { customerId: id, ...idAfter(after) },
+          orderBy: { id: "asc" },
+          take,
           select: {
             id: true,
             orderNumber: true,
@@ -121,124 +161,213 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
           },
         }),
       ),
-      (o) => ({
-        orderNumber: o.orderNumber,
-        placedAt: iso(o.placedAt),
-        ipAddress: o.ipAddress,
-        shipping: o.shippingName
-          ? { name: o.shippingName, street: o.shippingStreet, postalCode: o.shippingPostalCode, city: o.shippingCity, country: o.shippingCountry }
-          : null,
-        totalOre: o.totalOre,
-        currency: "DKK",
-        carrier: o.carrier,
-        lines: o.lines.map((l) => ({
-          productSku: l.productSku,
-          productName: l.productName,
-          quantity: l.quantity,
-          unitPriceOre: l.unitPriceOre,
-          returned: l.returnedQuantity > 0 ? { quantity: l.returnedQuantity, returnedAt: iso(l.returnedAt), reason: l.returnReason } : null,
-        })),
-      }),
-    );
-
-    yield ',"invoices":';
-    yield* jsonArray(
-      paged((cursor) =>
-        db.invoice.findMany({
-          where: { customerId: id },
-          ...pageAfter(cursor),
-          select: { id: true, ...invoiceBookkeepingSelect },
+      (o) =>
+        JSON.stringify({
+          orderNumber: o.orderNumber,
+          placedAt: iso(o.placedAt),
+          ipAddress: o.ipAddress,
+          shipping: o.shippingName
+            ? { name: o.shippingName, street: o.shippingStreet, postalCode: o.shippingPostalCode, city: o.shippingCity, country: o.shippingCountry }
+            : null,
+          totalOre: o.totalOre,
+          currency: "DKK",
+          carrier: o.carrier,
+          lines: o.lines.map((l) => ({
+            productSku: l.productSku,
+            productName: l.productName,
+            quantity: l.quantity,
+            unitPriceOre: l.unitPriceOre,
+            returned: l.returnedQuantity > 0 ? { quantity: l.returnedQuantity, returnedAt: iso(l.returnedAt), reason: l.returnReason } : null,
+          })),
         }),
-      ),
-      (i) => ({
-        invoiceNumber: i.invoiceNumber,
-        orderNumber: i.order?.orderNumber ?? null,
-        issuedAt: iso(i.issuedAt),
-        description: i.description,
-        netOre: i.netOre,
-        vatOre: i.vatOre,
-        totalOre: i.totalOre,
-        currency: "DKK",
-        billedTo: { name: i.billingName, street: i.billingStreet, postalCode: i.billingPostalCode, city: i.billingCity, country: i.billingCountry },
-        retainedUntil: iso(invoiceRetainUntil(i.issuedAt, fy)),
-      }),
     );
 
-    yield ',"websiteBehaviour":';
-    yield* jsonArray(
-      paged((cursor) =>
+    yield* list(
+      "invoices",
+      pages((after, take) =>
+        db.invoice.findMany({ where: { customerId: id, ...idAfter(after) }, orderBy: { id: "asc" }, take, select: { id: true, ...invoiceBookkeepingSelect } }),
+      ),
+      (i) =>
+        JSON.stringify({
+          invoiceNumber: i.invoiceNumber,
+          orderNumber: i.order?.orderNumber ?? null,
+          issuedAt: iso(i.issuedAt),
+          description: i.description,
+          netOre: i.netOre,
+          vatOre: i.vatOre,
+          totalOre: i.totalOre,
+          currency: "DKK",
+          billedTo: { name: i.billingName, street: i.billingStreet, postalCode: i.billingPostalCode, city: i.billingCity, country: i.billingCountry },
+          retainedUntil: iso(invoiceRetainUntil(i.issuedAt, fy)),
+        }),
+    );
+
+    yield* list(
+      "websiteBehaviour",
+      pages((after, take) =>
         db.websiteEvent.findMany({
-          where: { customerId: id },
-          ...pageAfter(cursor),
+          where: { customerId: id, ...idAfter(after) },
+          orderBy: { id: "asc" },
+          take,
           select: { id: true, occurredAt: true, kind: true, path: true, searchTerm: true, productSku: true, browser: true, device: true, ipAddress: true },
         }),
       ),
-      ({ id: _id, occurredAt, ...e }) => ({ occurredAt: iso(occurredAt), ...e }),
+      (e) =>
+        JSON.stringify({
+          occurredAt: iso(e.occurredAt),
+          kind: e.kind,
+          path: e.path,
+          searchTerm: e.searchTerm,
+          productSku: e.productSku,
+          browser: e.browser,
+          device: e.device,
+          ipAddress: e.ipAddress,
+        }),
     );
 
-    const consents = await db.consentEvent.findMany({
-      where: { customerId: id },
-      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-      select: { purpose: true, action: true, occurredAt: true, channel: true, wordingVersion: true },
-    });
-    yield ',"consentHistory":' + JSON.stringify(consents.map((e) => ({ ...e, occurredAt: iso(e.occurredAt) })));
+    yield* list(
+      "consentHistory",
+      pages((after, take) =>
+        db.consentEvent.findMany({
+          where: { customerId: id, ...idAfter(after) },
+          orderBy: { id: "asc" },
+          take,
+          select: { id: true, purpose: true, action: true, occurredAt: true, channel: true, wordingVersion: true },
+        }),
+      ),
+      (e) => {
+        const w = consentWording(e.wordingVersion);
+        return JSON.stringify({
+          purpose: e.purpose,
+          action: e.action,
+          occurredAt: iso(e.occurredAt),
+          channel: e.channel,
+          wordingVersion: e.wordingVersion,
+          wording: w ? { text: w.text, inUseFrom: w.inUseFrom, clause: w.clause } : null,
+        });
+      },
+    );
 
     const mp = await db.marketingProfile.findUnique({ where: { customerId: id }, select: { interests: true, preferredCategories: true, lastComputedAt: true } });
-    yield ',"marketingProfile":' +
-      JSON.stringify(
-        mp
-          ? {
-              interests: mp.interests.split(",").map((s) => s.trim()).filter(Boolean),
-              preferredCategories: mp.preferredCategories.split(",").map((s) => s.trim()).filter(Boolean),
-              lastComputedAt: iso(mp.lastComputedAt),
-            }
-          : null,
-      );
+    const split = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+    out.push(
+      ',"marketingProfile":' +
+        JSON.stringify(mp ? { interests: split(mp.interests), preferredCategories: split(mp.preferredCategories), lastComputedAt: iso(mp.lastComputedAt) } : null),
+    );
 
-    const subs = await db.notificationSubscription.findMany({
-      where: { email: profile.email },
-      orderBy: { createdAt: "asc" },
-      select: { email: true, productSku: true, productName: true, createdAt: true, notifiedAt: true },
-    });
-    yield ',"notificationSubscriptions":' + JSON.stringify(subs.map((s) => ({ ...s, createdAt: iso(s.createdAt), notifiedAt: iso(s.notifiedAt) })));
+    yield* list(
+      "notificationSubscriptions",
+      pages((after, take) =>
+        db.notificationSubscription.findMany({
+          where: { email: profile.email, ...idAfter(after) },
+          orderBy: { id: "asc" },
+          take,
+          select: { id: true, email: true, productSku: true, productName: true, createdAt: true, notifiedAt: true },
+        }),
+      ),
+      ({ id: _id, ...s }) => JSON.stringify({ ...s, createdAt: iso(s.createdAt), notifiedAt: iso(s.notifiedAt) }),
+    );
 
-    const reqs = await db.privacyRequest.findMany({
-      where: { customerId: id },
-      orderBy: { createdAt: "asc" },
-      select: { requestNumber: true, type: true, status: true, reason: true, createdAt: true, dueAt: true, closedAt: true, resolution: true },
-    });
-    yield ',"privacyRequests":' + JSON.stringify(reqs.map((r) => ({ ...r, createdAt: iso(r.createdAt), dueAt: iso(r.dueAt), closedAt: iso(r.closedAt) })));
+    yield* list(
+      "privacyRequests",
+      pages((after, take) =>
+        db.privacyRequest.findMany({
+          where: { customerId: id, ...idAfter(after) },
+          orderBy: { id: "asc" },
+          take,
+          select: {
+            id: true,
+            requestNumber: true,
+            type: true,
+            status: true,
+            reason: true,
+            createdAt: true,
+            dueAt: true,
+            signatureReceivedAt: true,
+            closedAt: true,
+            resolution: true,
+          },
+        }),
+      ),
+      ({ id: _id, ...r }) =>
+        JSON.stringify({
+          ...r,
+          createdAt: iso(r.createdAt),
+          dueAt: iso(r.dueAt),
+          signatureReceivedAt: iso(r.signatureReceivedAt),
+          closedAt: iso(r.closedAt),
+        }),
+    );
 
     // Art. 19, last sentence: the customer may know which recipients were told (issue 9).
-    const told = await db.outboundEvent.findMany({
-      where: { subjectRef: id },
-      orderBy: { seq: "asc" },
-      select: { kind: true, occurredAt: true, payload: true, deliveries: { orderBy: { recipient: "asc" }, select: { recipient: true, status: true, deliveredAt: true } } },
-    });
-    yield ',"recipientNotifications":' +
-      JSON.stringify(
-        told.map((e) => ({
+    yield* list(
+      "recipientNotifications",
+      pages((after, take) =>
+        db.outboundEvent.findMany({
+          where: { subjectRef: id, ...idAfter(after) },
+          orderBy: { id: "asc" },
+          take,
+          select: {
+            id: true,
+            kind: true,
+            occurredAt: true,
+            payload: true,
+            deliveries: { orderBy: { recipient: "asc" }, select: { recipient: true, status: true, deliveredAt: true } },
+          },
+        }),
+      ),
+      (e) =>
+        JSON.stringify({
           event: e.kind,
           title: OUTBOUND_EVENTS[e.kind as OutboundEventKind]?.title ?? e.kind,
           occurredAt: iso(e.occurredAt),
           changedFields: Object.keys((JSON.parse(e.payload) as { fields?: object }).fields ?? {}),
           recipients: e.deliveries.map((d) => ({ recipient: RECIPIENTS[d.recipient as RecipientId]?.name ?? d.recipient, status: d.status, deliveredAt: iso(d.deliveredAt) })),
-        })),
-      );
+        }),
+    );
+
+    // The customer's own entries in the audit trail (4.2, 6.1): what they and staff did with their data.
+    yield* list(
+      "auditTrail",
+      pages((after, take) =>
+        db.auditEvent.findMany({
+          where: { subjectRef: id, ...idAfter(after) },
+          orderBy: { id: "asc" },
+          take,
+          select: { id: true, occurredAt: true, actorType: true, action: true, details: true },
+        }),
+      ),
+      (a) => `{"occurredAt":${JSON.stringify(iso(a.occurredAt))},"actor":${JSON.stringify(a.actorType)},"action":${JSON.stringify(a.action)},"details":${jsonOrString(a.details)}}`,
+    );
 
     const sessions = await db.authSession.findMany({
       where: { customerId: id },
       orderBy: { createdAt: "asc" },
       select: { createdAt: true, expiresAt: true, revokedAt: true },
     });
-    const failures = await db.loginFailure.count({
-      where: { key: pseudonym("acct", profile.email), occurredAt: { gt: new Date(now.getTime() - 86_400_000) } },
+    const failures = await db.loginFailure.findMany({
+      where: { key: pseudonym("acct", profile.email) },
+      orderBy: { occurredAt: "asc" },
+      select: { occurredAt: true },
     });
-    yield ',"security":' +
-      JSON.stringify({
-        sessions: sessions.map((s) => ({ createdAt: iso(s.createdAt), expiresAt: iso(s.expiresAt), revokedAt: iso(s.revokedAt) })),
-        failedLoginsLast24h: failures,
-      });
-    yield "}";
+    out.push(
+      ',"security":' +
+        JSON.stringify({
+          sessions: sessions.map((s) => ({ createdAt: iso(s.createdAt), expiresAt: iso(s.expiresAt), revokedAt: iso(s.revokedAt) })),
+          failedLoginsLast24h: failures.filter((f) => f.occurredAt.getTime() > now.getTime() - 86_400_000).length,
+          failedLogins: failures.map((f) => ({ occurredAt: iso(f.occurredAt) })),
+        }) +
+        "}",
+    );
+    yield out.flush();
   })();
+}
+
+/** Audit details are stored as JSON text; anything else is exported as the text itself. */
+function jsonOrString(s: string): string {
+  try {
+    return JSON.stringify(JSON.parse(s));
+  } catch {
+    return JSON.stringify(s);
+  }
 }

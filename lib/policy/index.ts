@@ -37,3 +37,4 @@ export const NEWSLETTER_CONSENT = {
 /** Sessions live this long (seconds). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export * from "./erasure-plan";
+export * from "./consent-wordings";
