@@ -35,7 +35,7 @@ describe("__proto__, constructor and prototype keys are refused (issue 11.10)", 
     it(`${name}`, () => {
       for (const key of ["__proto__", "constructor", "prototype"]) {
         const raw = JSON.parse(`{${JSON.stringify(key)}:{"isStaff":true,"role":"dpo"}}`) as Record<string, unknown>;
-        const r = schema.safeParse(Object.assign(raw, valid));
+        const r = safeParse(schema, Object.assign(raw, valid));
         expect(r.success, `${name} accepted ${key}`).toBe(false);
         expect(r.error?.issues.some((i) => i.code === "unrecognized_keys" || String(i.path[0]) === key)).toBe(true);
         expect(isPlainActionReply(JSON.stringify([raw]))).toBe(false);
