@@ -3,17 +3,22 @@ import type { ErasureDocument } from "@/lib/dal/requests";
 import { CONTROLLER } from "@/lib/policy";
 import { formatDate } from "@/lib/format";
 import { countryName } from "@/lib/validation/profile";
+import { loadPdfFonts, PDF_FONT_FAMILY, registerPdfFonts } from "./fonts";
 
 // The PDF of 4.2.2: "Anmodning om sletning af personoplysninger", to sign personally and return.
-// Built-in Helvetica renders æ, ø and å.
+// Embedded Noto Sans with a CJK fallback prints every name the profile accepts (issue 11.9, lib/pdf/fonts.ts).
+
+registerPdfFonts();
 
 const s = StyleSheet.create({
-  page: { padding: 48, fontSize: 10.5, fontFamily: "Helvetica", lineHeight: 1.4, color: "#1f2328" },
+  // ccmp off: fontkit would split "ị" into "i" + a combining dot, which prints but extracts (copy, search,
+  // screen readers) as "i&"; with the names in NFC (below) every letter has its own precomposed glyph.
+  page: { padding: 48, fontSize: 10.5, fontFamily: PDF_FONT_FAMILY, fontFeatureSettings: { ccmp: false }, lineHeight: 1.4, color: "#1f2328" },
   brand: { fontSize: 10, color: "#57606a", marginBottom: 16 },
-  h1: { fontSize: 17, fontFamily: "Helvetica-Bold", marginBottom: 12 },
-  h2: { fontSize: 12, fontFamily: "Helvetica-Bold", marginTop: 14, marginBottom: 6 },
+  h1: { fontSize: 17, fontWeight: 700, marginBottom: 12 },
+  h2: { fontSize: 12, fontWeight: 700, marginTop: 14, marginBottom: 6 },
   row: { flexDirection: "row", marginBottom: 2 },
-  label: { width: 140, fontFamily: "Helvetica-Bold" },
+  label: { width: 140, fontWeight: 700 },
   value: { flex: 1 },
   code: { fontFamily: "Courier-Bold", fontSize: 13 },
   item: { marginBottom: 3, paddingLeft: 10 },
@@ -33,7 +38,8 @@ function Row({ label, value }: { label: string; value: string }) {
 }
 
 export function ErasurePdf({ doc }: { doc: ErasureDocument }) {
-  const c = doc.customer;
+  const nfc = (v: string) => v.normalize("NFC");
+  const c = { ...doc.customer, name: nfc(doc.customer.name), street: nfc(doc.customer.street), city: nfc(doc.customer.city), postalCode: nfc(doc.customer.postalCode) };
   return (
     <Document title={`Anmodning om sletning ${doc.request.requestNumber}`} author="123multiservice" language="da">
       <Page size="A4" style={s.page}>
@@ -81,7 +87,7 @@ export function ErasurePdf({ doc }: { doc: ErasureDocument }) {
         </View>
 
         <View style={s.box}>
-          <Text style={{ fontFamily: "Helvetica-Bold" }}>Sådan sender du den tilbage (pkt. 4.2.2)</Text>
+          <Text style={{ fontWeight: 700 }}>Sådan sender du den tilbage (pkt. 4.2.2)</Text>
           <Text>Underskriv personligt, og send dokumentet enten</Text>
           <Text style={s.item}>• indscannet pr. e-mail til {doc.contactEmail}, eller</Text>
           <Text style={s.item}>
@@ -95,5 +101,6 @@ export function ErasurePdf({ doc }: { doc: ErasureDocument }) {
 }
 
 export async function renderErasurePdf(doc: ErasureDocument): Promise<Buffer> {
+  await loadPdfFonts();
   return renderToBuffer(<ErasurePdf doc={doc} />);
 }
