@@ -1,4 +1,9 @@
--- The portability export (4.7) pages a customer's orders, invoices and website events by id (issue 12).
+-- CreateIndex
 CREATE INDEX "Order_customerId_id_idx" ON "Order"("customerId", "id");
+
+-- CreateIndex
 CREATE INDEX "Invoice_customerId_id_idx" ON "Invoice"("customerId", "id");
+
+-- CreateIndex
 CREATE INDEX "WebsiteEvent_customerId_id_idx" ON "WebsiteEvent"("customerId", "id");
+
