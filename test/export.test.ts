@@ -155,6 +155,7 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
         createdAt: new Date("2025-09-01T10:00:00Z"),
         dueAt: new Date("2025-10-01T10:00:00Z"),
         signatureReceivedAt: new Date("2025-09-12T13:14:15Z"),
+        liftNoticeSentAt: new Date("2025-09-20T01:02:03Z"),
         closedAt: new Date("2025-09-30T10:00:00Z"),
         resolution: "Fuld afgørelse",
       },

@@ -284,6 +284,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
             createdAt: true,
             dueAt: true,
             signatureReceivedAt: true,
+            liftNoticeSentAt: true,
             closedAt: true,
             resolution: true,
           },
@@ -295,6 +296,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
           createdAt: iso(r.createdAt),
           dueAt: iso(r.dueAt),
           signatureReceivedAt: iso(r.signatureReceivedAt),
+          liftNoticeSentAt: iso(r.liftNoticeSentAt),
           closedAt: iso(r.closedAt),
         }),
     );

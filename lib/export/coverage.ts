@@ -187,6 +187,7 @@ export const EXPORTED: Record<string, ModelExport> = {
       createdAt: { as: "createdAt" },
       dueAt: { as: "dueAt" },
       signatureReceivedAt: { as: "signatureReceivedAt" },
+      liftNoticeSentAt: { as: "liftNoticeSentAt" },
       closedAt: { as: "closedAt" },
       resolution: { as: "resolution" },
       handledBy: { omitted: "Medarbejderens interne id: en oplysning om medarbejderen, ikke om kunden." },
