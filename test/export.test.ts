@@ -104,7 +104,7 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
   it("each exported field's stored value is in a real export of a customer who has a row in every exported model", async () => {
     const c = await makeCustomer({ name: "Fuldstændig Østergaard" });
     const customer = await db.customer.findUniqueOrThrow({ where: { id: c.customerId } });
-    await db.customer.update({ where: { id: c.customerId }, data: { processingRestricted: true } });
+    await db.customer.update({ where: { id: c.customerId }, data: { processingRestricted: true, objectsToMarketingAt: new Date("2025-02-03T04:05:06Z") } });
     const order = await db.order.create({
       data: {
         orderNumber: `FULD-${c.customerNumber}`,

@@ -82,6 +82,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
       lastActivityAt: true,
       processingRestricted: true,
       objectsToAnalytics: true,
+      objectsToMarketingAt: true,
     },
   });
   if (!profile) return null;

@@ -59,6 +59,7 @@ export const EXPORTED: Record<string, ModelExport> = {
       version: { omitted: "Tæller til samtidige ændringer (4.4), ingen oplysning om kunden." },
       processingRestricted: { as: "processingRestricted" },
       objectsToAnalytics: { as: "objectsToWebsiteImprovementProcessing" },
+      objectsToMarketingAt: { as: "objectsToDirectMarketingSince" },
     },
   },
   Order: {
