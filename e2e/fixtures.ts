@@ -15,7 +15,13 @@ export const TEST_CUSTOMERS = {
   // Issue 11.10: a name chosen to pass for the demo customer 100001 on the staff pages.
   marketing: { email: "markedsfoering@example.test", number: 900082, name: "Malene Markø" },
   impostor: { email: "impostor@example.test", number: 900081, name: "Karen Ærø Sørensen, kundenr. 100001" },
+  // Issue 8 / 11.8 (e2e/accounts.spec.ts)
+  report: { email: "rapport@example.test", number: 900020, name: "Rapport Rasmussen" },
+  unconfirmed: { email: "ubekraeftet@example.test", number: 900021, name: "Ubekræftet Ørsted" },
 } as const;
+
+/** Test customers whose address has never been confirmed (issue 8). */
+const UNCONFIRMED: readonly string[] = [TEST_CUSTOMERS.unconfirmed.email];
 
 export async function addTestPrincipals(url: string): Promise<void> {
   const db = openPrisma(url);
@@ -24,7 +30,7 @@ export async function addTestPrincipals(url: string): Promise<void> {
     for (const [key, c] of Object.entries(TEST_CUSTOMERS)) {
       if (await db.customer.findUnique({ where: { email: c.email } })) continue;
       const row = await db.customer.create({
-        data: { customerNumber: c.number, name: c.name, street: "Prøvevej 1", postalCode: "6400", city: "Sønderborg", email: c.email, passwordHash },
+        data: { customerNumber: c.number, name: c.name, street: "Prøvevej 1", postalCode: "6400", city: "Sønderborg", email: c.email, passwordHash, emailVerifiedAt: UNCONFIRMED.includes(c.email) ? null : new Date() },
       });
       await db.notificationSubscription.create({ data: { email: c.email, productSku: `SKU-${key}`, productName: `Vare til ${key}` } });
       await db.order.create({

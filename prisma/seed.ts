@@ -260,6 +260,9 @@ export async function seed(db: PrismaClient, now: Date = new Date()): Promise<vo
     data: { email: bjoern.email, productSku: "LABEL-102", productName: "Etiketruller 102 mm", createdAt: daysAgo(now, 10) },
   });
 
+  // The demo customers' addresses count as confirmed (issue 8): the access report may be sent to them.
+  await db.customer.updateMany({ data: { emailVerifiedAt: now } });
+
   // Staff (6.2): a data protection officer who may carry out erasure, and support who sees the queue.
   await db.staffUser.create({
     data: { email: "personale@example.dk", name: "Pia Holmgård", role: "dpo", passwordHash: hashes.get("personale@example.dk")! },

@@ -14,6 +14,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           { href: "/personale/revisionsspor", label: "Revisionsspor" },
         ]
       : []),
+    { href: "/personale/post", label: "Post" },
     { href: "/personale/politik", label: "Bemærkninger til politikken" },
   ];
   return (

@@ -3,7 +3,8 @@ import { staffAction } from "./safe-action";
 import { announceRestrictionLiftSchema, executeErasureSchema, recordSignatureSchema, refuseErasureSchema, resolveRequestSchema } from "@/lib/validation/staff";
 import { recordRestrictionLiftNotice, recordSignature, refuseErasure, resolveRequest, restrictionLiftNoticeContact } from "@/lib/dal/requests";
 import { executeErasure } from "@/lib/dal/erasure";
-import { sendMailAfterChange } from "@/lib/mail";
+import { deliveryText, sendMail, sendMailAfterChange } from "@/lib/mail";
+import { log, errorFields } from "@/lib/log";
 import { COMPLAINT_LINE } from "@/lib/policy";
 
 // Staff actions (6.2): support may register a returned, signed document; only the dpo carries out
@@ -35,11 +36,14 @@ export const executeErasureAction = staffAction("erasure.execute", ["dpo"], exec
   const r = await executeErasure(staff, input.requestId);
   if (r.ok) {
     // The confirmation promised on /konto/sletning, sent to the address the customer had.
-    const mailed = await sendMailAfterChange({
+    // The receipt names no one (the account is gone; only the address it goes to is held until delivery).
+    const receipt = await sendMail({
+      kind: "erasure_receipt",
+      subjectRef: r.subjectRef,
       to: r.notify.email,
       subject: `Dine personoplysninger er slettet (${r.notify.requestNumber})`,
       text: [
-        `Kære ${r.notify.name}`,
+        "Hej",
         "",
         `Vi har gennemført din anmodning ${r.notify.requestNumber} om sletning (Persondatapolitik pkt. 4.5). Din konto og dine øvrige oplysninger er slettet.`,
         `Det, loven kræver, at vi gemmer, er ikke slettet: ${r.summary.invoicesKept} fakturaer med dit navn og din adresse, som de blev udstedt (bogføringsloven, pkt. 5.2), og ${r.summary.ordersKept} ordrer uden navn, adresse og IP-adresse (pkt. 4.5.1, 5.3). De slettes eller anonymiseres automatisk på deres datoer.`,
@@ -47,12 +51,14 @@ export const executeErasureAction = staffAction("erasure.execute", ["dpo"], exec
         "Venlig hilsen",
         "123multiservice",
       ].join("\n"),
+    }).catch((e) => {
+      log("error", "mail.not_queued", { kind: "erasure_receipt", ...errorFields(e) });
+      return "failed" as const;
     });
+    const receiptText = deliveryText(receipt, "kvitteringen til kunden", "Kunden har fået en kvittering.");
     return {
       ok: true,
-      message: `Sletningen er gennemført. Beholdt: ${r.summary.ordersKept} ordrer uden personoplysninger og ${r.summary.invoicesKept} fakturaer med navn og adresse som udstedt, uden kobling til kontoen.${
-        mailed ? " Kunden har fået en kvittering." : " Kvitteringen til kunden kunne ikke sendes."
-      }`,
+      message: `Sletningen er gennemført. Beholdt: ${r.summary.ordersKept} ordrer uden personoplysninger og ${r.summary.invoicesKept} fakturaer med navn og adresse som udstedt, uden kobling til kontoen. ${receiptText}`,
       audit: { subjectRef: r.subjectRef, details: { ordersKept: r.summary.ordersKept, invoicesKept: r.summary.invoicesKept } },
     };
   }
@@ -69,6 +75,8 @@ export const resolveRequestAction = staffAction("request.resolve", ["dpo"], reso
   if (r.ok) {
     if (r.notify) {
       await sendMailAfterChange({
+        kind: "request_decision",
+        subjectRef: r.subjectRef,
         to: r.notify.email,
         subject: `Svar på din anmodning ${r.notify.requestNumber}`,
         text: [

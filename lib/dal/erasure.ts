@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteMailOf } from "./mail-queue";
 import { db, type Tx } from "./db";
 import { recordAudit } from "./audit";
 import { assertStaffRole } from "./roles";
@@ -64,7 +65,7 @@ export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Dat
   summary.consentEventsDeleted = (await tx.consentEvent.deleteMany({ where: { customerId: inIds } })).count;
   await tx.marketingProfile.deleteMany({ where: { customerId: inIds } });
   await tx.authSession.deleteMany({ where: { customerId: inIds } });
-  // TODO(accounts, lib/mail): remove the person's stored mail (outbox files / mail queue) once lib/mail offers it.
+  await deleteMailOf(tx, ids, customers.map((c) => c.email)); // the person's stored mail (issue 10.6, lib/policy/mail.ts)
 
   // Orders: the person goes (name, address, IP, return reasons); number, date, lines and amounts stay until 5.3's date.
   await tx.orderLine.updateMany({ where: { returnReason: { not: null }, order: { customerId: inIds } }, data: { returnReason: null } });

@@ -4,6 +4,7 @@ import { parseFinancialYearEnd } from "@/lib/policy";
 import { log } from "@/lib/log";
 import { runWebhookTick } from "@/lib/webhooks/worker";
 import { retentionTick } from "./retention";
+import { processMailQueue } from "@/lib/dal/mail-queue";
 import type { Job } from "./scheduler";
 
 // Every background job of the server, in one list. Each runs in one instance at a time (lib/jobs/scheduler.ts).
@@ -37,6 +38,18 @@ export function serverJobs(): Job[] {
         if (r.delivered + r.retrying + r.failed + r.manual === 0) break;
         now = new Date();
       }
+    },
+  });
+  // Issue 8: the mail queue. Messages are tried once at once by the request that queued them; this delivers what
+  // failed (with backoff, lib/policy/mail.ts), what a restart interrupted, and applies the queue's retention.
+  jobs.push({
+    name: "mail",
+    everyMs: 10_000,
+    firstAfterMs: 5_000,
+    leaseMs: 5 * 60_000,
+    run: async (now) => {
+      const r = await processMailQueue(now);
+      if (r.sent + r.retried + r.failed + r.purged > 0) log("info", "mail.queue", r);
     },
   });
   return jobs;

@@ -3,6 +3,7 @@ export * from "./recipients";
 export * from "./retention";
 export * from "./danish-time";
 export * from "./notes";
+export { MAIL_QUEUE } from "./mail";
 export { clauseAnchor, clauseHref } from "./clauses";
 
 /** Postal address for signed documents (4.2.2) and the controller (7.2). */
