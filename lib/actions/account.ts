@@ -17,6 +17,12 @@ async function clearSessionCookies() {
   if (jar.has(SESSION_COOKIE)) jar.set(SESSION_COOKIE, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies });
 }
 
+/** Issue 11 item 2: the current password is throttled like a login; the same Danish wording as the login form. */
+function tooManyAttempts(retryAt: Date): string {
+  const time = retryAt.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Copenhagen" });
+  return `For mange mislykkede forsøg. Af sikkerhedshensyn kan du prøve igen kl. ${time}.`;
+}
+
 /** 4.4.2: correct name, address, phone and e-mail. */
 export const updateProfileAction = customerAction("profile.update", profileSchema, async (input, customer) => {
   const r = await updateProfile(customer, input);
@@ -43,6 +49,13 @@ export const updateProfileAction = customerAction("profile.update", profileSchem
         fieldErrors: { currentPassword: ["Adgangskoden er forkert"] },
         audit: { details: { reason: "wrong-password" } },
       };
+    case "throttled":
+      return {
+        ok: false,
+        message: tooManyAttempts(r.retryAt),
+        fieldErrors: { currentPassword: [tooManyAttempts(r.retryAt)] },
+        audit: { details: { reason: "throttled" } },
+      };
     case "email-taken":
       return {
         ok: false,
@@ -58,6 +71,14 @@ export const updateProfileAction = customerAction("profile.update", profileSchem
 /** ASVS 6.2.3: needs the current password; all sessions end, including this one (7.4.3). */
 export const changePasswordAction = customerAction("password.change", changePasswordSchema, async (input, customer) => {
   const r = await changePassword(customer, input.currentPassword, input.newPassword);
+  if (!r.ok && r.error === "throttled") {
+    return {
+      ok: false,
+      message: "Adgangskoden blev ikke ændret.",
+      fieldErrors: { currentPassword: [tooManyAttempts(r.retryAt)] },
+      audit: { details: { reason: "throttled" } },
+    };
+  }
   if (!r.ok && r.error === "weak-password") {
     return {
       ok: false,

@@ -2,48 +2,140 @@ import "server-only";
 import { db } from "./db";
 import { recordAudit } from "./audit";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { PasswordWorkBusy, withPasswordWork } from "@/lib/auth/work-limit";
+import { issueKnownDevice, verifyKnownDevice } from "@/lib/auth/known-device";
 import { log, pseudonym } from "@/lib/log";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/policy";
 
-// Login, throttling and server-side sessions. The JWT only carries the id of an AuthSession row;
-// every request checks that row (ASVS 7.4), so revocation takes effect at once.
+// Login, password checks, throttling and server-side sessions. The JWT only carries the id of an AuthSession row;
+// every request checks that row and the owner's credential version (ASVS 7.4), so revocation takes effect at once.
 
 export type StaffRole = "support" | "dpo";
 export type Principal =
   | { kind: "customer"; customerId: string; sessionId: string; name: string; customerNumber: number }
   | { kind: "staff"; staffId: string; sessionId: string; name: string; role: StaffRole };
 
-/** ASVS 6.1.1 / 6.3.1: at most 10 failures per 3 minutes per account and per client address. */
-export const THROTTLE = { maxFailures: 10, windowMs: 3 * 60_000 } as const;
+/**
+ * ASVS 6.3.1 (v5; v4 2.2.1): a progressive delay instead of a lockout (issue 11 item 6). Per counter (an account,
+ * a client address, a known device, a session), the first `free` failed attempts within `windowMs` are checked at
+ * once; after that each further attempt must wait `baseDelayMs · 2^(n − free)` (at most `maxDelayMs`) after the
+ * previous one. At most about 70 guesses an hour reach one account, an attacker cannot lock the owner out of a
+ * known device, and the wait ends by itself.
+ */
+export interface ThrottleRule {
+  free: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  windowMs: number;
+}
+export const THROTTLE = {
+  account: { free: 5, baseDelayMs: 1_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
+  address: { free: 20, baseDelayMs: 1_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
+  device: { free: 5, baseDelayMs: 1_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
+} as const satisfies Record<string, ThrottleRule>;
+/** A refused attempt because this instance's password work is full: try again in a few seconds. */
+const BUSY_RETRY_MS = 5_000;
 
 export type LoginResult =
-  | { ok: true; principal: Principal }
+  | { ok: true; principal: Principal; /** the known-device cookie value to set (issue 11 item 6) */ knownDevice: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAt: Date };
 
-function throttleKeys(email: string, clientAddress: string | null): string[] {
-  const keys = [pseudonym("acct", email)];
-  if (clientAddress) keys.push(pseudonym("ip", clientAddress));
-  return keys;
+export type PasswordCheck = { ok: true; credentialVersion: number } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date };
+
+interface Counter {
+  key: string;
+  rule: ThrottleRule;
+  /** false: the attempt is counted here, but this counter does not decide. */
+  gate: boolean;
 }
 
-async function throttledUntil(keys: string[], now: Date): Promise<Date | null> {
-  const since = new Date(now.getTime() - THROTTLE.windowMs);
-  let until: Date | null = null;
-  for (const key of keys) {
-    const failures = await db.loginFailure.findMany({
-      where: { key, occurredAt: { gt: since, lte: now } },
-      orderBy: { occurredAt: "desc" },
-      take: THROTTLE.maxFailures,
-      select: { occurredAt: true },
-    });
-    if (failures.length >= THROTTLE.maxFailures) {
-      // Free again when the oldest of the last ten leaves the window.
-      const retry = new Date(failures[failures.length - 1].occurredAt.getTime() + THROTTLE.windowMs);
-      if (!until || retry > until) until = retry;
-    }
+// One in-process lock per counter key, so that reserving and deciding is one step for concurrent requests in this
+// instance. Across instances the insert-then-count order below still holds (at worst one attempt more is refused).
+const keyLocks = new Map<string, Promise<unknown>>();
+async function withKeyLocks<T>(keys: string[], fn: () => Promise<T>): Promise<T> {
+  const sorted = [...new Set(keys)].sort();
+  const previous = sorted.map((k) => keyLocks.get(k) ?? Promise.resolve());
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  for (const k of sorted) keyLocks.set(k, mine);
+  try {
+    await Promise.all(previous.map((p) => p.catch(() => undefined)));
+    return await fn();
+  } finally {
+    release();
+    for (const k of sorted) if (keyLocks.get(k) === mine) keyLocks.delete(k);
   }
-  return until;
+}
+
+/**
+ * Issue 11 item 1: the attempt is recorded (as a failure) *before* the password is hashed, and then counted; when
+ * a gating counter says wait, the record is taken back and nothing is hashed. So concurrent attempts cannot all
+ * pass the check before any of them is counted. A successful attempt takes its record back afterwards.
+ */
+async function reserveAttempt(counters: Counter[], now: Date): Promise<{ ok: true; ids: string[] } | { ok: false; retryAt: Date }> {
+  return withKeyLocks(
+    counters.map((c) => c.key),
+    async () => {
+      const ids: string[] = [];
+      for (const c of counters) ids.push((await db.loginFailure.create({ data: { key: c.key, occurredAt: now }, select: { id: true } })).id);
+      let retryAt: Date | null = null;
+      for (const [i, c] of counters.entries()) {
+        if (!c.gate) continue;
+        const rows = await db.loginFailure.findMany({
+          where: { key: c.key, occurredAt: { gt: new Date(now.getTime() - c.rule.windowMs) } },
+          orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+          select: { id: true, occurredAt: true },
+        });
+        const position = rows.findIndex((r) => r.id === ids[i]);
+        const before = position < 0 ? rows : rows.slice(0, position);
+        if (before.length < c.rule.free) continue;
+        const delay = Math.min(c.rule.baseDelayMs * 2 ** (before.length - c.rule.free), c.rule.maxDelayMs);
+        const earliest = new Date(before[before.length - 1].occurredAt.getTime() + delay);
+        if (now >= earliest) continue;
+        if (!retryAt || earliest > retryAt) retryAt = earliest;
+      }
+      if (!retryAt) return { ok: true, ids };
+      await releaseAttempt(ids);
+      return { ok: false, retryAt };
+    },
+  );
+}
+
+async function releaseAttempt(ids: string[]): Promise<void> {
+  await db.loginFailure.deleteMany({ where: { id: { in: ids } } });
+}
+
+/**
+ * The one way a password is checked (login and every re-check in a session, issue 11 item 2): reserve the attempt
+ * on the counters, hash under the work cap, keep the record on failure, take it back on success.
+ */
+async function throttledVerify(
+  counters: Counter[],
+  addressKey: string | null,
+  passwordHash: string | null,
+  password: string,
+  now: Date,
+): Promise<{ ok: true; release: () => Promise<void> } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date }> {
+  const reserved = await reserveAttempt(counters, now);
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
+  let valid: boolean;
+  try {
+    // An account without a portal password ("") gets the same answer and cost as a wrong password.
+    valid = await withPasswordWork(addressKey, async () =>
+      passwordHash ? verifyPassword(passwordHash, password) : (await burnPasswordCheck(password), false),
+    );
+  } catch (e) {
+    await releaseAttempt(reserved.ids);
+    if (e instanceof PasswordWorkBusy) return { ok: false, reason: "throttled", retryAt: new Date(now.getTime() + BUSY_RETRY_MS) };
+    throw e;
+  }
+  if (!valid) return { ok: false, reason: "invalid" };
+  return { ok: true, release: () => releaseAttempt(reserved.ids) };
+}
+
+function accountRef(email: string): string {
+  return pseudonym("acct", email);
 }
 
 export async function login(
@@ -51,58 +143,149 @@ export async function login(
   password: string,
   clientAddress: string | null,
   now: Date = new Date(),
+  device: { knownDevice?: string | null } = {},
 ): Promise<LoginResult> {
   const email = emailRaw.trim().toLowerCase();
-  const keys = throttleKeys(email, clientAddress);
-  const ref = keys[0];
-
-  const until = await throttledUntil(keys, now);
-  if (until) {
-    log("warn", "login.throttled", { account: ref, retryAt: until.toISOString() });
-    return { ok: false, reason: "throttled", retryAt: until };
-  }
+  const ref = accountRef(email);
+  const deviceId = verifyKnownDevice(device.knownDevice, ref, now);
+  const addressKey = clientAddress ? pseudonym("ip", clientAddress) : null;
+  // A known device of this account has its own counter (issue 11 item 6); its attempts still count on the account.
+  const counters: Counter[] = deviceId
+    ? [
+        { key: pseudonym("dev", `${ref}\0${deviceId}`), rule: THROTTLE.device, gate: true },
+        { key: ref, rule: THROTTLE.account, gate: false },
+      ]
+    : [
+        { key: ref, rule: THROTTLE.account, gate: true },
+        ...(addressKey ? [{ key: addressKey, rule: THROTTLE.address, gate: true }] : []),
+      ];
 
   const customer = await db.customer.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, name: true, customerNumber: true },
+    select: { id: true, passwordHash: true, name: true, customerNumber: true, credentialVersion: true },
   });
   const staff = customer
     ? null
     : await db.staffUser.findFirst({
         where: { email, active: true },
-        select: { id: true, passwordHash: true, name: true, role: true },
+        select: { id: true, passwordHash: true, name: true, role: true, credentialVersion: true },
       });
   const account = customer ?? staff;
 
-  const valid = account ? await verifyPassword(account.passwordHash, password) : (await burnPasswordCheck(password), false);
-  if (!account || !valid) {
-    await db.loginFailure.createMany({ data: keys.map((key) => ({ key, occurredAt: now })) });
+  const checked = await throttledVerify(counters, addressKey, account?.passwordHash ?? null, password, now);
+  if (!checked.ok) {
+    if (checked.reason === "throttled") {
+      log("warn", "login.throttled", { account: ref, retryAt: checked.retryAt.toISOString(), knownDevice: Boolean(deviceId) });
+      return checked;
+    }
     log("warn", "login.failed", { account: ref });
     return { ok: false, reason: "invalid" };
   }
+  await checked.release();
 
+  // Issue 11 item 3: the session is created only if the credential version that was verified is still the
+  // current one, in the same transaction (the conditional update locks the account row against a concurrent
+  // password change or "Log ud på alle enheder", which bump the version and then revoke every session).
   const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+  const knownDevice = issueKnownDevice(ref, deviceId, now).value;
   if (customer) {
     const session = await db.$transaction(async (tx) => {
       // 5.1: a login is activity.
-      await tx.customer.update({ where: { id: customer.id }, data: { lastActivityAt: now } });
-      return tx.authSession.create({ data: { customerId: customer.id, expiresAt, createdAt: now }, select: { id: true } });
+      const r = await tx.customer.updateMany({ where: { id: customer.id, credentialVersion: customer.credentialVersion }, data: { lastActivityAt: now } });
+      if (r.count !== 1) return null;
+      return tx.authSession.create({
+        data: { customerId: customer.id, expiresAt, createdAt: now, credentialVersion: customer.credentialVersion },
+        select: { id: true },
+      });
     });
+    if (!session) {
+      log("warn", "login.failed", { account: ref, reason: "credentials-changed" });
+      return { ok: false, reason: "invalid" };
+    }
     await recordAudit({ actorType: "customer", actorRef: customer.id, subjectRef: customer.id, action: "login" });
     log("info", "login.succeeded", { actor: `customer:${customer.id}` });
     return {
       ok: true,
+      knownDevice,
       principal: { kind: "customer", customerId: customer.id, sessionId: session.id, name: customer.name, customerNumber: customer.customerNumber },
     };
   }
   const s = staff!;
-  const session = await db.authSession.create({ data: { staffUserId: s.id, expiresAt, createdAt: now }, select: { id: true } });
+  const session = await db.$transaction(async (tx) => {
+    const r = await tx.staffUser.updateMany({
+      where: { id: s.id, active: true, credentialVersion: s.credentialVersion },
+      data: { credentialVersion: s.credentialVersion },
+    });
+    if (r.count !== 1) return null;
+    return tx.authSession.create({ data: { staffUserId: s.id, expiresAt, createdAt: now, credentialVersion: s.credentialVersion }, select: { id: true } });
+  });
+  if (!session) {
+    log("warn", "login.failed", { account: ref, reason: "credentials-changed" });
+    return { ok: false, reason: "invalid" };
+  }
   await recordAudit({ actorType: "staff", actorRef: s.id, action: "login" });
   log("info", "login.succeeded", { actor: `staff:${s.id}` });
-  return { ok: true, principal: { kind: "staff", staffId: s.id, sessionId: session.id, name: s.name, role: s.role } };
+  return { ok: true, knownDevice, principal: { kind: "staff", staffId: s.id, sessionId: session.id, name: s.name, role: s.role } };
 }
 
-/** The principal behind a session id, or null when the session is unknown, revoked, expired or its owner is gone. */
+/**
+ * Issue 11 item 2: a re-check of the current password inside a session (password change, e-mail change, …) goes
+ * through the same throttle as a login: counted on the account, gated by this session's own counter (so a stranger's
+ * failed logins do not block the owner's change). Returns the credential version that was verified.
+ */
+export async function checkCurrentPassword(principal: Principal, password: string, now: Date = new Date()): Promise<PasswordCheck> {
+  const row =
+    principal.kind === "customer"
+      ? await db.customer.findUnique({ where: { id: principal.customerId }, select: { email: true, passwordHash: true, credentialVersion: true } })
+      : await db.staffUser.findUnique({ where: { id: principal.staffId }, select: { email: true, passwordHash: true, credentialVersion: true } });
+  const counters: Counter[] = [
+    { key: pseudonym("sess", principal.sessionId), rule: THROTTLE.device, gate: true },
+    ...(row ? [{ key: accountRef(row.email), rule: THROTTLE.account, gate: false }] : []),
+  ];
+  const checked = await throttledVerify(counters, null, row?.passwordHash ?? null, password, now);
+  if (!checked.ok) {
+    log("warn", checked.reason === "throttled" ? "password.check.throttled" : "password.check.failed", { actor: `${principal.kind}:${principal.sessionId.slice(-6)}` });
+    return checked;
+  }
+  await checked.release();
+  return { ok: true, credentialVersion: row!.credentialVersion };
+}
+
+/**
+ * Issue 11 item 3: sets a new password hash only if the credential version is still the one that was verified,
+ * bumps the version and revokes every session of the account, in one transaction (ASVS 6.2.3, 7.4.3).
+ * For customers the change is activity (5.1) and a new profile version. Returns false when the version moved on.
+ */
+export async function replacePassword(
+  account: { kind: "customer"; customerId: string } | { kind: "staff"; staffId: string },
+  passwordHash: string,
+  expectedCredentialVersion: number,
+  now: Date = new Date(),
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (account.kind === "customer") {
+      const r = await tx.customer.updateMany({
+        where: { id: account.customerId, credentialVersion: expectedCredentialVersion },
+        data: { passwordHash, credentialVersion: { increment: 1 }, lastActivityAt: now, version: { increment: 1 } },
+      });
+      if (r.count !== 1) return false;
+      await tx.authSession.updateMany({ where: { customerId: account.customerId, revokedAt: null }, data: { revokedAt: now } });
+      return true;
+    }
+    const r = await tx.staffUser.updateMany({
+      where: { id: account.staffId, credentialVersion: expectedCredentialVersion },
+      data: { passwordHash, credentialVersion: { increment: 1 } },
+    });
+    if (r.count !== 1) return false;
+    await tx.authSession.updateMany({ where: { staffUserId: account.staffId, revokedAt: null }, data: { revokedAt: now } });
+    return true;
+  });
+}
+
+/**
+ * The principal behind a session id, or null when the session is unknown, revoked, expired, its owner is gone,
+ * or the owner's credentials changed after the login that created it (issue 11 item 3).
+ */
 export async function principalForSession(sessionId: string, now: Date = new Date()): Promise<Principal | null> {
   const s = await db.authSession.findUnique({
     where: { id: sessionId },
@@ -110,13 +293,19 @@ export async function principalForSession(sessionId: string, now: Date = new Dat
       id: true,
       expiresAt: true,
       revokedAt: true,
-      customer: { select: { id: true, name: true, customerNumber: true } },
-      staffUser: { select: { id: true, name: true, role: true, active: true } },
+      credentialVersion: true,
+      customer: { select: { id: true, name: true, customerNumber: true, credentialVersion: true } },
+      staffUser: { select: { id: true, name: true, role: true, active: true, credentialVersion: true } },
     },
   });
   if (!s || s.revokedAt || s.expiresAt <= now) return null;
-  if (s.customer) return { kind: "customer", customerId: s.customer.id, sessionId: s.id, name: s.customer.name, customerNumber: s.customer.customerNumber };
-  if (s.staffUser?.active) return { kind: "staff", staffId: s.staffUser.id, sessionId: s.id, name: s.staffUser.name, role: s.staffUser.role };
+  if (s.customer) {
+    if (s.customer.credentialVersion !== s.credentialVersion) return null;
+    return { kind: "customer", customerId: s.customer.id, sessionId: s.id, name: s.customer.name, customerNumber: s.customer.customerNumber };
+  }
+  if (s.staffUser?.active && s.staffUser.credentialVersion === s.credentialVersion) {
+    return { kind: "staff", staffId: s.staffUser.id, sessionId: s.id, name: s.staffUser.name, role: s.staffUser.role };
+  }
   return null;
 }
 
@@ -124,9 +313,17 @@ export async function revokeSession(sessionId: string, now: Date = new Date()): 
   await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }
 
-/** "Log ud på alle enheder", password change, erasure: every session of the principal stops at once (ASVS 7.4.3). */
+/**
+ * "Log ud på alle enheder", erasure: every session of the principal stops at once (ASVS 7.4.3), and the credential
+ * version moves on, so a login whose password check was still running cannot create a session afterwards (item 3).
+ */
 export async function revokeAllSessions(principal: Principal, now: Date = new Date()): Promise<number> {
-  const where = principal.kind === "customer" ? { customerId: principal.customerId } : { staffUserId: principal.staffId };
-  const r = await db.authSession.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
-  return r.count;
+  return db.$transaction(async (tx) => {
+    if (principal.kind === "customer") {
+      await tx.customer.updateMany({ where: { id: principal.customerId }, data: { credentialVersion: { increment: 1 } } });
+      return (await tx.authSession.updateMany({ where: { customerId: principal.customerId, revokedAt: null }, data: { revokedAt: now } })).count;
+    }
+    await tx.staffUser.updateMany({ where: { id: principal.staffId }, data: { credentialVersion: { increment: 1 } } });
+    return (await tx.authSession.updateMany({ where: { staffUserId: principal.staffId, revokedAt: null }, data: { revokedAt: now } })).count;
+  });
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "./db";
 import type { CustomerPrincipal } from "./session";
-import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { checkCurrentPassword, replacePassword } from "./auth";
 import { checkNewPassword } from "@/lib/auth/password-rules";
 import { NEWSLETTER_CONSENT, requestDueDate } from "@/lib/policy";
 import type { ProfileInput } from "@/lib/validation/profile";
@@ -159,7 +160,8 @@ export async function getOverview(c: CustomerPrincipal, now: Date = new Date()):
 
 export type ProfileUpdateResult =
   | { ok: true; profile: Profile; changed: string[] }
-  | { ok: false; error: "conflict" | "wrong-password" | "email-taken" | "gone"; field?: string };
+  | { ok: false; error: "conflict" | "wrong-password" | "email-taken" | "gone"; field?: string }
+  | { ok: false; error: "throttled"; retryAt: Date; field: "currentPassword" };
 
 /**
  * 4.4.2: the customer corrects their own data. Optimistic concurrency: the change applies only to the
@@ -188,8 +190,10 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
 
   const emailChanged = changed.includes("email");
   if (emailChanged) {
-    const ok = input.currentPassword ? await verifyPassword(current.passwordHash, input.currentPassword) : false;
-    if (!ok) return { ok: false, error: "wrong-password", field: "currentPassword" };
+    // Issue 11 item 2: the same throttle as a login.
+    const checked = input.currentPassword ? await checkCurrentPassword(c, input.currentPassword, now) : null;
+    if (checked && !checked.ok && checked.reason === "throttled") return { ok: false, error: "throttled", retryAt: checked.retryAt, field: "currentPassword" };
+    if (!checked?.ok) return { ok: false, error: "wrong-password", field: "currentPassword" };
     const taken = await db.customer.findFirst({ where: { email: next.email, NOT: { id: c.customerId } }, select: { id: true } });
     const staffTaken = await db.staffUser.findFirst({ where: { email: next.email }, select: { id: true } });
     if (taken || staffTaken) return { ok: false, error: "email-taken", field: "email" };
@@ -223,27 +227,32 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
   }
 }
 
-/** ASVS 6.2.3: the current password is required; every session ends afterwards (7.4.3). */
+/**
+ * ASVS 6.2.3: the current password is required, checked through the login throttle (issue 11 item 2); every session
+ * ends afterwards and the credential version moves on, so logins still in flight with the old password create no
+ * session (7.4.3, issue 11 item 3).
+ */
 export async function changePassword(
   c: CustomerPrincipal,
   currentPassword: string,
   newPassword: string,
   now: Date = new Date(),
-): Promise<{ ok: true } | { ok: false; error: "wrong-password" } | { ok: false; error: "weak-password"; message: string }> {
-  const row = await db.customer.findUnique({ where: { id: c.customerId }, select: { passwordHash: true, email: true, name: true } });
-  if (!row) {
-    await burnPasswordCheck(currentPassword);
-    return { ok: false, error: "wrong-password" };
+): Promise<
+  | { ok: true }
+  | { ok: false; error: "wrong-password" }
+  | { ok: false; error: "throttled"; retryAt: Date }
+  | { ok: false; error: "weak-password"; message: string }
+> {
+  const row = await db.customer.findUnique({ where: { id: c.customerId }, select: { email: true, name: true } });
+  if (row) {
+    // ASVS 6.2.4: the breached list and the account's own words (issue 11 item 7).
+    const weak = checkNewPassword(newPassword, { email: row.email, name: row.name, now });
+    if (weak) return { ok: false, error: "weak-password", message: weak };
   }
-  // ASVS 6.2.4: the breached list and the account's own words (issue 11 item 7).
-  const weak = checkNewPassword(newPassword, { email: row.email, name: row.name, now });
-  if (weak) return { ok: false, error: "weak-password", message: weak };
-  if (!(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false, error: "wrong-password" };
+  const checked = await checkCurrentPassword(c, currentPassword, now);
+  if (!checked.ok) return checked.reason === "throttled" ? { ok: false, error: "throttled", retryAt: checked.retryAt } : { ok: false, error: "wrong-password" };
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction([
-    db.customer.update({ where: { id: c.customerId }, data: { passwordHash, lastActivityAt: now, version: { increment: 1 } } }),
-    db.authSession.updateMany({ where: { customerId: c.customerId, revokedAt: null }, data: { revokedAt: now } }),
-  ]);
+  if (!(await replacePassword(c, passwordHash, checked.credentialVersion, now))) return { ok: false, error: "wrong-password" };
   return { ok: true };
 }
 
