@@ -26,9 +26,13 @@ async function signInWithCredentials(email: string, password: string): Promise<{
 function messageFor(error: string): string {
   if (error.startsWith(THROTTLED)) {
     const at = new Date(error.slice(THROTTLED.length));
+    // Issue 11 item 6: a progressive delay of seconds up to a minute, not a lockout.
+    const seconds = Math.ceil((at.getTime() - Date.now()) / 1000);
     const time = Number.isNaN(at.getTime())
-      ? "om et par minutter"
-      : `kl. ${at.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" })}`;
+      ? "om et øjeblik"
+      : seconds <= 120
+        ? `om ${Math.max(seconds, 1)} ${Math.max(seconds, 1) === 1 ? "sekund" : "sekunder"}`
+        : `kl. ${at.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" })}`;
     return `For mange mislykkede forsøg. Af sikkerhedshensyn kan du prøve igen ${time}.`;
   }
   // ASVS 6.3.8: the same answer for an unknown e-mail and a wrong password.

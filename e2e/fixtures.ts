@@ -18,6 +18,9 @@ export const TEST_CUSTOMERS = {
   // Issue 8 / 11.8 (e2e/accounts.spec.ts)
   report: { email: "rapport@example.test", number: 900020, name: "Rapport Rasmussen" },
   unconfirmed: { email: "ubekraeftet@example.test", number: 900021, name: "Ubekræftet Ørsted" },
+  // Issue 11 items 4 and 6 (e2e/security.spec.ts)
+  knownDevice: { email: "kendt-enhed@example.test", number: 900011, name: "Kendt Enhed Ærø" },
+  signout: { email: "udlogning@example.test", number: 900012, name: "Udlogning Ødegaard" },
 } as const;
 
 /** Test customers whose address has never been confirmed (issue 8). */

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { DEMO, logIn, logInAsCustomer } from "./helpers";
@@ -80,21 +80,96 @@ test.describe("sessions (ASVS 7.2.4, 7.4.1–7.4.3)", () => {
   });
 });
 
-test.describe("login throttling (ASVS 6.1.1, 6.3.1)", () => {
-  test("after 10 failures the account is paused with a Danish message; a spoofed X-Forwarded-For does not get around it", async ({ page }) => {
+test.describe("login throttling (ASVS 6.3.1, issue 11 items 1 and 6)", () => {
+  async function attempt(ctx: APIRequestContext, csrfToken: string, email: string, password: string, i: number) {
+    return ctx.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password, json: "true" },
+      headers: { "X-Forwarded-For": `198.51.100.${i % 250}` },
+    });
+  }
+  const hasSession = async (ctx: APIRequestContext) => (await ctx.storageState()).cookies.some((c) => c.name.endsWith("next-auth.session-token"));
+
+  test("50 concurrent wrong passwords and the right one last get no session; the page says how long to wait; a spoofed X-Forwarded-For does not help", async ({ page }) => {
     const who = TEST_CUSTOMERS.throttle;
-    for (let i = 0; i < 10; i++) {
-      const ctx = await anonymous();
-      const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-      await ctx.post("/api/auth/callback/credentials", {
-        form: { csrfToken, email: who.email, password: `forkert-${i}`, json: "true" },
-        headers: { "X-Forwarded-For": `198.51.100.${i}` },
-      });
-      await ctx.dispose();
-    }
+    const ctx = await anonymous();
+    const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+    const responses = await Promise.all([
+      ...Array.from({ length: 50 }, (_, i) => attempt(ctx, csrfToken, who.email, `forkert-${i}`, i)),
+      attempt(ctx, csrfToken, who.email, TEST_PASSWORD, 99),
+    ]);
+    for (const r of responses) expect(r.status()).toBeLessThan(500);
+    expect(await hasSession(ctx)).toBe(false);
+    expect((await responses.at(-1)!.json()).url).toContain("error=THROTTLED");
+    await ctx.dispose();
     await logIn(page, { email: who.email, password: TEST_PASSWORD });
-    await expect(page.getByRole("status").filter({ hasText: "For mange" })).toHaveText(/For mange mislykkede forsøg\. Af sikkerhedshensyn kan du prøve igen kl\. \d{2}[.:]\d{2}\./);
+    await expect(page.getByRole("status").filter({ hasText: "For mange" })).toHaveText(/^For mange mislykkede forsøg\. Af sikkerhedshensyn kan du prøve igen om \d+ sekunder?\.$/);
     await expect(page).toHaveURL(/\/log-ind/);
+  });
+
+  test("an attacker's wrong passwords make strangers wait, but the owner's known device gets in with the right password", async ({ page }) => {
+    const who = { email: TEST_CUSTOMERS.knownDevice.email, password: TEST_PASSWORD };
+    await logInAsCustomer(page, who);
+    const device = (await page.context().cookies()).find((c) => c.name.endsWith("kendt-enhed"));
+    expect(device?.httpOnly).toBe(true);
+    expect(device?.sameSite).toBe("Lax");
+    await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    await expect(page).toHaveURL(/\/log-ind/);
+
+    const attacker = await anonymous();
+    const { csrfToken } = await (await attacker.get("/api/auth/csrf")).json();
+    await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(attacker, csrfToken, who.email, `angriber-${i}`, i)));
+    // Another browser with the right password waits (the progressive delay) ...
+    const stranger = await anonymous();
+    const s = await (await stranger.get("/api/auth/csrf")).json();
+    expect((await (await attempt(stranger, s.csrfToken, who.email, TEST_PASSWORD, 7)).json()).url).toContain("error=THROTTLED");
+    expect(await hasSession(stranger)).toBe(false);
+    // ... the owner's known device does not.
+    await logInAsCustomer(page, who);
+    await attacker.dispose();
+    await stranger.dispose();
+  });
+});
+
+test.describe("next-auth's own routes (issue 11 item 4)", () => {
+  test("POST /api/auth/signout revokes the session row: the old cookie reads nothing, and /api/auth/session shows no session", async () => {
+    const ctx = await loggedIn(TEST_CUSTOMERS.signout.email, TEST_PASSWORD);
+    expect(await (await ctx.get("/api/auth/session")).json()).toMatchObject({ kind: "customer" });
+    const stolen = await ctx.storageState();
+    const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+    const out = await ctx.post("/api/auth/signout", { form: { csrfToken, json: "true" }, headers: { Origin: BASE } });
+    expect(out.status()).toBe(200);
+    const replay = await playwrightRequest.newContext({ baseURL: BASE, storageState: stolen, maxRedirects: 0 });
+    expect((await replay.get("/api/konto/eksport")).status()).toBe(401);
+    const session = await replay.get("/api/auth/session");
+    expect(session.status()).toBe(200);
+    expect(await session.json()).toEqual({});
+    expect((await replay.get("/konto")).status()).toBe(307);
+    await replay.dispose();
+    await ctx.dispose();
+  });
+
+  test("unused next-auth routes answer 400/404/405, never 500", async () => {
+    const ctx = await anonymous();
+    const cases: [string, string, number[]][] = [
+      ["GET", "/api/auth/callback/credentials", [405]],
+      ["GET", "/api/auth/%", [400, 404]],
+      ["GET", "/api/auth/%E0%A4%A", [400, 404]],
+      ["GET", "/api/auth/signin", [404]],
+      ["GET", "/api/auth/signin/credentials", [404]],
+      ["GET", "/api/auth/signout", [405]],
+      ["GET", "/api/auth/error", [404]],
+      ["GET", "/api/auth/verify-request", [404]],
+      ["GET", "/api/auth/callback/findes-ikke", [404]],
+      ["POST", "/api/auth/session", [405]],
+      ["POST", "/api/auth/_log", [404]],
+      ["POST", "/api/auth/callback/findes-ikke", [404]],
+      ["GET", "/api/auth/findes/ikke", [404]],
+    ];
+    for (const [method, path, expected] of cases) {
+      const r = await ctx.fetch(path, { method, headers: { Origin: BASE }, form: method === "POST" ? { x: "1" } : undefined });
+      expect(expected, `${method} ${path} → ${r.status()}`).toContain(r.status());
+    }
+    await ctx.dispose();
   });
 });
 

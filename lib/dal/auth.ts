@@ -29,9 +29,9 @@ export interface ThrottleRule {
   windowMs: number;
 }
 export const THROTTLE = {
-  account: { free: 5, baseDelayMs: 1_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
-  address: { free: 20, baseDelayMs: 1_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
-  device: { free: 5, baseDelayMs: 1_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
+  account: { free: 5, baseDelayMs: 5_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
+  address: { free: 20, baseDelayMs: 5_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
+  device: { free: 5, baseDelayMs: 5_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, ThrottleRule>;
 /** A refused attempt because this instance's password work is full: try again in a few seconds. */
 const BUSY_RETRY_MS = 5_000;
