@@ -121,3 +121,19 @@ test("the operator's page lists where the policy text needs attention, with the 
   await expect(page.getByRole("heading", { name: /spambeskyttelses-tekst/ })).toBeVisible();
   await expect(page.getByTestId("contact-email")).toHaveText("persondata@123multiservice.dk");
 });
+
+test("art. 18(3): the dpo tells the customer before lifting a restriction; the inactive account is held meanwhile (5.1, 4.6)", async ({ page }) => {
+  await logIn(page, DEMO.dpo);
+  await page.getByRole("row").filter({ hasText: "Begrænsning (4.6)" }).filter({ hasText: "Åse Bøgh" }).getByRole("link").first().click();
+  // Retention ran at start (issue 10 item 1) and held the inactive, restricted account for the dpo.
+  await expect(page.getByTestId("held-from-retention")).toContainText("inaktiv i over 5 år");
+  await expect(page.getByLabel(/Afvis \(markeringen fjernes\)/)).toBeDisabled();
+  const form = page.getByRole("form", { name: "Varsl ophævelse af begrænsning" });
+  await form.getByLabel("Begrundelse til kunden").fill("Adressen er kontrolleret og rettet.");
+  await form.getByRole("button", { name: "Send varsel til kunden" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Kunden har fået varsel" })).toBeVisible();
+  const notice = await waitForMail((m) => m.to.includes("inaktiv@example.dk") && /ophæver begrænsningen/.test(m.subject));
+  expect(notice.text).toContain("Adressen er kontrolleret og rettet.");
+  await page.reload();
+  await expect(page.getByLabel(/Afvis \(markeringen fjernes\)/)).toBeEnabled();
+});
