@@ -76,6 +76,32 @@ describe("issue 10 item 1: retention runs by itself (clause 5, art. 5(1)(e))", (
   });
 });
 
+describe("issue 12 item 5: the pass erases inactive accounts in batches with set-based statements (5.1)", () => {
+  it("a full batch of 500 (and more) inactive accounts with audit events is erased within the database's parameter limits", async () => {
+    const n = 620;
+    const last = new Date("2019-01-01T00:00:00Z");
+    await db.customer.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        id: `batch-${i}`,
+        customerNumber: 900_000 + i,
+        name: `Batch ${i}`,
+        street: "Vej 1",
+        postalCode: "6400",
+        city: "Sønderborg",
+        email: `batch${i}@example.dk`,
+        passwordHash: "x",
+        lastActivityAt: last,
+      })),
+    });
+    await db.auditEvent.createMany({ data: Array.from({ length: n }, (_, i) => ({ actorType: "customer", actorRef: `batch-${i}`, subjectRef: `batch-${i}`, action: "login" })) });
+    const dry = await runRetention({ now: new Date("2025-06-01T00:00:00Z"), fy, dryRun: true });
+    const real = await runRetention({ now: new Date("2025-06-01T00:00:00Z"), fy, dryRun: false });
+    expect(count(real, "accounts.delete_inactive")).toBe(count(dry, "accounts.delete_inactive"));
+    expect(await db.customer.count({ where: { id: { startsWith: "batch-" } } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { actorRef: { startsWith: "batch-" } } })).toBe(0);
+  });
+});
+
 describe("issue 10 item 2: Danish dates (5.2, Europe/Copenhagen)", () => {
   it("an invoice issued 1 January 00:30 Danish time belongs to the new financial year", async () => {
     const c = await makeCustomer();

@@ -97,10 +97,11 @@ export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Dat
   // The audit trail is append-only (a trigger refuses UPDATE): the person's events are written again under the
   // pseudonym, with their own id, time, action and details, and the originals deleted, in this transaction.
   const idSet = new Set(ids);
-  const events = [
-    ...(await tx.auditEvent.findMany({ where: { subjectRef: inIds } })),
-    ...(await tx.auditEvent.findMany({ where: { actorType: "customer", actorRef: inIds, NOT: { subjectRef: inIds } } })),
-  ];
+  // Two queries (one list of ids each: SQLite allows 999 parameters per statement), merged by event id.
+  const byId = new Map<string, Awaited<ReturnType<typeof tx.auditEvent.findMany>>[number]>();
+  for (const e of await tx.auditEvent.findMany({ where: { subjectRef: inIds } })) byId.set(e.id, e);
+  for (const e of await tx.auditEvent.findMany({ where: { actorType: "customer", actorRef: inIds } })) byId.set(e.id, e);
+  const events = [...byId.values()];
   for (let i = 0; i < events.length; i += 500) {
     const chunk = events.slice(i, i + 500);
     await tx.auditEvent.deleteMany({ where: { id: { in: chunk.map((e) => e.id) } } });
