@@ -120,11 +120,11 @@ export async function purgeMailQueue(now: Date = new Date()): Promise<number> {
  */
 export async function deleteMailOf(tx: Tx | typeof db, subjectRefs: string[], addresses: string[]): Promise<number> {
   if (subjectRefs.length === 0 && addresses.length === 0) return 0;
-  const r = await tx.mailMessage.deleteMany({
-    where: { OR: [{ subjectRef: { in: subjectRefs } }, { toAddress: { in: addresses } }] },
-  });
+  // One list of values per statement: the retention job erases 500 accounts at once, and SQLite allows 999 parameters.
+  const a = subjectRefs.length ? await tx.mailMessage.deleteMany({ where: { subjectRef: { in: subjectRefs } } }) : { count: 0 };
+  const b = addresses.length ? await tx.mailMessage.deleteMany({ where: { toAddress: { in: addresses } } }) : { count: 0 };
   for (const ref of subjectRefs) await removeFromOutbox(ref, addresses).catch(() => 0);
-  return r.count;
+  return a.count + b.count;
 }
 
 export interface UndeliveredMail {
