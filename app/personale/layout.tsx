@@ -8,6 +8,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const staff = await requireStaffPage("/personale");
   const links = [
     { href: "/personale", label: "Anmodninger" },
+    { href: "/personale/modtagere", label: "Modtagere" },
     ...(staff.role === "dpo"
       ? [
           { href: "/personale/fakturaer", label: "Fakturaer" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/dal/session";
 import { listQueue } from "@/lib/dal/requests";
+import { countDeliveryProblems } from "@/lib/dal/integration-staff";
 import { formatDate } from "@/lib/format";
 import { STATUS_LABEL, TYPE_LABEL } from "@/components/request-labels";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Anmodninger" };
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffPage("/personale");
   const params = await searchParams;
-  const [open, closed] = await Promise.all([listQueue(staff, { open: true }), listQueue(staff, { open: false })]);
+  const [open, closed, deliveryProblems] = await Promise.all([listQueue(staff, { open: true }), listQueue(staff, { open: false }), countDeliveryProblems(staff)]);
   const overdue = open.filter((r) => r.overdue).length;
   return (
     <main>
@@ -24,6 +25,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         Sletning, indsigelse og begrænsning. Fristen er én måned fra anmodningen (GDPR art. 12, stk. 3).{" "}
         {overdue ? <strong className="tag overdue">{overdue} over fristen</strong> : null}
       </p>
+      {deliveryProblems ? (
+        <p className="notice" data-testid="delivery-problems-notice">
+          <strong className="tag overdue">{deliveryProblems === 1 ? "1 levering" : `${deliveryProblems} leveringer`} til modtagere kræver handling</strong>{" "}
+          <Link href="/personale/modtagere">Se modtagere (GDPR art. 19)</Link>
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="aabne">
         <h2 id="aabne">Åbne ({open.length})</h2>
         {open.length === 0 ? <p>Ingen åbne anmodninger.</p> : <QueueTable rows={open} />}

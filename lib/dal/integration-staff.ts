@@ -2,12 +2,12 @@ import "server-only";
 import { db } from "./db";
 import { assertStaffRole } from "./roles";
 import type { StaffPrincipal } from "./session";
-import { recordAudit } from "./audit";
 import { OUTBOUND_EVENTS, RECIPIENTS, type OutboundEventKind, type RecipientId } from "@/lib/policy/recipients";
 import type { DeliveryStatus } from "./integration-deliveries";
 
 // What staff see of the outbox (issue 9, art. 19): per request and per customer which recipients were told and
-// which confirmed; failed deliveries first. The dpo can send one again or mark it handled by hand.
+// which confirmed; failed deliveries first. The dpo can send one again or mark it handled by hand (the action
+// wrapper audits both).
 
 export interface DeliveryRow {
   id: string;
@@ -124,7 +124,6 @@ export async function retryDelivery(staff: StaffPrincipal, id: string, now = new
     where: { id, status: { in: ["failed", "manual", "pending"] } },
     data: { status: "pending", nextAttemptAt: now, claimedUntil: null },
   });
-  if (r.count === 1) await recordAudit({ actorType: "staff", actorRef: staff.staffId, action: "delivery.retry", details: { delivery: id } });
   return r.count === 1;
 }
 
@@ -135,7 +134,6 @@ export async function markDeliveryHandled(staff: StaffPrincipal, id: string, not
     where: { id, status: { in: ["failed", "manual", "pending"] } },
     data: { status: "handled", handledBy: staff.staffId, handledNote: note, lastAttemptAt: now, claimedUntil: null },
   });
-  if (r.count === 1) await recordAudit({ actorType: "staff", actorRef: staff.staffId, action: "delivery.handled", details: { delivery: id } });
   return r.count === 1;
 }
 

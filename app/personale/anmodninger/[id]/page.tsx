@@ -9,6 +9,8 @@ import { AnnounceRestrictionLiftForm, RecordSignatureForm, RefuseErasureForm, Re
 import { COMPLAINT_LINE, lastDayKept } from "@/lib/policy";
 import { ExecuteErasure } from "@/components/execute-erasure";
 import { Clause } from "@/components/clause";
+import { DeliveryTable } from "@/components/delivery-table";
+import { deliveriesForRequest } from "@/lib/dal/integration-staff";
 
 export const metadata: Metadata = { title: "Anmodning" };
 
@@ -18,6 +20,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const r = await getRequestForStaff(staff, id);
   if (!r) notFound();
   const isDpo = staff.role === "dpo";
+  const told = await deliveriesForRequest(staff, r.id);
   return (
     <main>
       <p>
@@ -176,6 +179,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           )}
         </section>
       ) : null}
+      <section className="card" aria-labelledby="modtagere">
+        <h2 id="modtagere">Modtagere underrettet</h2>
+        <p className="muted">
+          Hvem af modtagerne i pkt. 3 der har fået besked om det, anmodningen ændrede, og hvem der har bekræftet (GDPR art. 19).
+        </p>
+        <DeliveryTable rows={told} canHandle={isDpo} caption={`Modtagere underrettet om ${r.requestNumber}`} />
+      </section>
     </main>
   );
 }

@@ -1,0 +1,52 @@
+"use client";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { markDeliveryHandledSchema, type MarkDeliveryHandledInput } from "@/lib/validation/integration";
+import { markDeliveryHandledAction, retryDeliveryAction } from "@/lib/actions/integration";
+import { applyFieldErrors, FormStatus, TextField } from "./form";
+
+type Status = { ok: boolean; message: string } | null;
+
+/** The dpo's handling of one delivery to a recipient (GDPR art. 19): send again, or record how it was told. */
+export function DeliveryControls({ deliveryId, label }: { deliveryId: string; label: string }) {
+  const [status, setStatus] = useState<Status>(null);
+  const [retrying, setRetrying] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<MarkDeliveryHandledInput>({ resolver: zodResolver(markDeliveryHandledSchema), defaultValues: { deliveryId, note: "" } });
+  const onSubmit = handleSubmit(async (values) => {
+    const r = await markDeliveryHandledAction(values);
+    setStatus(r);
+    if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["note"] as const);
+  });
+  const fieldId = `note-${deliveryId}`;
+  return (
+    <div className="stack">
+      <button
+        type="button"
+        disabled={retrying}
+        onClick={async () => {
+          setRetrying(true);
+          setStatus(await retryDeliveryAction({ deliveryId }));
+          setRetrying(false);
+        }}
+      >
+        {retrying ? "Sender …" : "Send igen"}
+      </button>
+      <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={`Markér som håndteret: ${label}`}>
+        <input type="hidden" {...register("deliveryId")} />
+        <TextField id={fieldId} label="Håndteret på anden måde" hint='Fx "Sendt pr. e-mail 25/11"' error={errors.note} registration={register("note")} autoComplete="off" />
+        <div>
+          <button type="submit" disabled={isSubmitting}>
+            Markér som håndteret
+          </button>
+        </div>
+      </form>
+      <FormStatus status={status} />
+    </div>
+  );
+}
