@@ -59,6 +59,9 @@ const ACTIONS: Record<string, Record<Who, Outcome>> = {
   "lib/actions/staff.ts#executeErasureAction": S("forbidden", "ok"),
   "lib/actions/staff.ts#refuseErasureAction": S("forbidden", "ok"),
   "lib/actions/staff.ts#announceRestrictionLiftAction": S("forbidden", "ok"),
+  // Issue 9 (art. 19): only the dpo sends a delivery to a recipient again or marks it handled by hand.
+  "lib/actions/integration.ts#retryDeliveryAction": S("forbidden", "ok"),
+  "lib/actions/integration.ts#markDeliveryHandledAction": S("forbidden", "ok"),
 };
 
 const ROUTES: Record<string, Record<Who, number>> = {
@@ -67,6 +70,11 @@ const ROUTES: Record<string, Record<Who, number>> = {
   // next-auth's own endpoints are public by design; /api/auth/session shows no personal data.
   "GET /api/auth/[...nextauth]": { anonymous: 200, owner: 200, other: 200, erased: 200, revoked: 200, support: 200, dpo: 200 },
   "POST /api/auth/[...nextauth]": { anonymous: 200, owner: 200, other: 200, erased: 200, revoked: 200, support: 200, dpo: 200 },
+  // Issue 9: server-to-server routes take an API key only; no session of any kind counts (e2e/integration.spec.ts
+  // shows a valid key works, a revoked or out-of-scope one does not). The published schemas are public documents.
+  "POST /api/v1/ingest": { anonymous: 401, owner: 401, other: 401, erased: 401, revoked: 401, support: 401, dpo: 401 },
+  "GET /api/v1/events": { anonymous: 401, owner: 401, other: 401, erased: 401, revoked: 401, support: 401, dpo: 401 },
+  "GET /api/v1/schemas/[...path]": { anonymous: 200, owner: 200, other: 200, erased: 200, revoked: 200, support: 200, dpo: 200 },
 };
 
 function sourceActions(): string[] {
@@ -206,6 +214,12 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
           expect(missing.status()).toBe(404);
           expect(await pdf.text()).toBe(await missing.text());
         }
+        const ingest = await ctx[w].post("/api/v1/ingest", { headers: { "Idempotency-Key": `matrix-${w}-0001`, "Content-Type": "application/json" }, data: { records: [] } });
+        expect(ingest.status(), `ingest as ${w}`).toBe(ROUTES["POST /api/v1/ingest"][w]);
+        const feed = await ctx[w].get("/api/v1/events?after=0");
+        expect(feed.status(), `events as ${w}`).toBe(ROUTES["GET /api/v1/events"][w]);
+        const schema = await ctx[w].get("/api/v1/schemas/import/v1/customer.schema.json");
+        expect(schema.status(), `schemas as ${w}`).toBe(ROUTES["GET /api/v1/schemas/[...path]"][w]);
         // On a copy of the cookies: /api/auth/session clears a revoked session's cookie (issue 11 item 4), and
         // the rows below must still run with the revoked/erased cookie.
         const copy = await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0, storageState: await ctx[w].storageState() });
@@ -234,6 +248,14 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   await row("refuseErasureAction", () => ({ requestId: otherErasure, reasons: "Oplysningerne skal bruges til et retskrav." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
   const restriction = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "restriction" }, select: { id: true } })).id;
   await row("announceRestrictionLiftAction", () => ({ requestId: restriction, reasons: "Oplysningerne er kontrolleret og korrekte." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
+
+  // Issue 9: the owner's correction above wrote deliveries to the recipients of clause 3.
+  const deliveries = db
+    .prepare(`SELECT d.id FROM OutboundDelivery d JOIN OutboundEvent e ON e.seq = d.eventSeq WHERE e.subjectRef = ? ORDER BY d.id`)
+    .all(ownerId) as { id: string }[];
+  expect(deliveries.length).toBeGreaterThan(1);
+  await row("retryDeliveryAction", () => ({ deliveryId: deliveries[0].id }));
+  await row("markDeliveryHandledAction", () => ({ deliveryId: deliveries[1].id, note: "Sendt pr. e-mail" }));
 
   // Session-ending actions last: each principal's own session ends, so re-login where the row needs it again.
   await row("logoutEverywhereAction", (w) => foreign(w, {}));
