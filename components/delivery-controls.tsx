@@ -9,7 +9,7 @@ import { applyFieldErrors, FormStatus, TextField } from "./form";
 type Status = { ok: boolean; message: string } | null;
 
 /** The dpo's handling of one delivery to a recipient (GDPR art. 19): send again, or record how it was told. */
-export function DeliveryControls({ deliveryId, label }: { deliveryId: string; label: string }) {
+export function DeliveryControls({ deliveryId, label, done }: { deliveryId: string; label: string; done: boolean }) {
   const [status, setStatus] = useState<Status>(null);
   const [retrying, setRetrying] = useState(false);
   const {
@@ -24,6 +24,7 @@ export function DeliveryControls({ deliveryId, label }: { deliveryId: string; la
     if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["note"] as const);
   });
   const fieldId = `note-${deliveryId}`;
+  if (done) return <FormStatus status={status} />;
   return (
     <div className="stack">
       <button

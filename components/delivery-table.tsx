@@ -51,7 +51,10 @@ export function DeliveryTable({ rows, canHandle, caption }: { rows: DeliveryRow[
               </td>
               <td>{r.lastAttemptAt ? formatDateTime(r.lastAttemptAt) : "–"}</td>
               {canHandle ? (
-                <td>{r.status === "delivered" || r.status === "handled" ? null : <DeliveryControls deliveryId={r.id} label={`${r.title} til ${r.recipientName}`} />}</td>
+                <td>
+                  {/* Stays mounted when the delivery is done, so its status line (aria-live) keeps the result. */}
+                  <DeliveryControls deliveryId={r.id} label={`${r.title} til ${r.recipientName}`} done={r.status === "delivered" || r.status === "handled"} />
+                </td>
               ) : null}
             </tr>
           ))}

@@ -44,6 +44,7 @@ test("the published contract is served at a stable URL", async () => {
 });
 
 test("ingest: a valid key stores and replays; revoked and out-of-scope keys and bad records are refused", async () => {
+  test.setTimeout(120_000); // each CLI call starts tsx
   const all = keyFrom(cli("lib/integration/apikey-cli.ts", ["create", "--name=webshop", "--scopes=customer,order,invoice,website_event,consent_event,notification_subscription,notified"]));
   const narrow = keyFrom(cli("lib/integration/apikey-cli.ts", ["create", "--name=tracking", "--scopes=website_event"]));
   const revokedOut = cli("lib/integration/apikey-cli.ts", ["create", "--name=gammel", "--scopes=customer"]);
@@ -82,7 +83,7 @@ test.afterAll(async () => {
 });
 
 test("a correction in the portal reaches the recipient's webhook, signed; the pull feed pages the same events", async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -141,7 +142,9 @@ test("a correction in the portal reaches the recipient's webhook, signed; the pu
 });
 
 test("staff see per request and customer who was told; problems stand out; the dpo marks one handled", async ({ page }) => {
+  test.setTimeout(60_000);
   await logIn(page, DEMO.dpo);
+  await expect(page).toHaveURL(/\/personale/);
   await page.goto("/personale/modtagere");
   await expect(page.getByRole("heading", { name: "Modtagere underrettet" })).toBeVisible();
   await expect(page.getByTestId("delivery-problems")).toBeVisible();

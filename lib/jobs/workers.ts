@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { runWebhookTick } from "@/lib/webhooks/worker";
 import { retentionTick } from "./retention";
 import { processMailQueue } from "@/lib/dal/mail-queue";
+import { purgeIngestRequests } from "@/lib/dal/integration-ingest";
 import type { Job } from "./scheduler";
 
 // Every background job of the server, in one list. Each runs in one instance at a time (lib/jobs/scheduler.ts).
@@ -32,6 +33,7 @@ export function serverJobs(): Job[] {
     firstAfterMs: 5_000,
     leaseMs: 5 * 60_000,
     run: async (now) => {
+      await purgeIngestRequests(now); // idempotency answers are kept for a day
       // Drain in rounds while there is work, within one lease.
       for (let round = 0; round < 10; round++) {
         const r = await runWebhookTick(now);
