@@ -250,9 +250,7 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   await row("announceRestrictionLiftAction", () => ({ requestId: restriction, reasons: "Oplysningerne er kontrolleret og korrekte." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
 
   // Issue 9: the owner's correction above wrote deliveries to the recipients of clause 3.
-  const deliveries = db
-    .prepare(`SELECT d.id FROM OutboundDelivery d JOIN OutboundEvent e ON e.seq = d.eventSeq WHERE e.subjectRef = ? ORDER BY d.id`)
-    .all(ownerId) as { id: string }[];
+  const deliveries = await db.outboundDelivery.findMany({ where: { event: { subjectRef: ownerId } }, orderBy: { id: "asc" }, select: { id: true } });
   expect(deliveries.length).toBeGreaterThan(1);
   await row("retryDeliveryAction", () => ({ deliveryId: deliveries[0].id }));
   await row("markDeliveryHandledAction", () => ({ deliveryId: deliveries[1].id, note: "Sendt pr. e-mail" }));

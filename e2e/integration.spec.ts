@@ -2,8 +2,7 @@ import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+import { openPrisma } from "../prisma/client";
 import { anonymous, loggedIn, callAction, builtActions } from "./http";
 import { DEMO, logIn } from "./helpers";
 import { E2E_PORT } from "./ports";
@@ -102,9 +101,9 @@ test("a correction in the portal reaches the recipient's webhook, signed; the pu
   // The demo customer corrects her street (4.4) through the real server action.
   const customer = await loggedIn(DEMO.customer.email, DEMO.customer.password);
   const refs = builtActions();
-  const db = new Database(path.resolve(env.DATABASE_URL.replace(/^file:/, "")), { readonly: true });
-  const { version } = db.prepare(`SELECT version FROM Customer WHERE email = ?`).get(DEMO.customer.email) as { version: number };
-  db.close();
+  const db = openPrisma(env.DATABASE_URL);
+  const { version } = await db.customer.findUniqueOrThrow({ where: { email: DEMO.customer.email }, select: { version: true } });
+  await db.$disconnect();
   const r = await callAction(customer, refs.updateProfileAction, {
     name: DEMO.customer.name,
     street: "Webhookvej 9",
