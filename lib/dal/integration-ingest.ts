@@ -22,14 +22,21 @@ export interface IngestAnswer {
 }
 
 const IN_PROGRESS = 0;
+const ABANDONED_AFTER_MS = 5 * 60_000;
 
 export async function ingest(p: ApiPrincipal, idempotencyKey: string, rawBody: string, now = new Date()): Promise<IngestAnswer> {
   const bodyHash = createHash("sha256").update(rawBody).digest("hex");
   const where = { apiKeyId_idempotencyKey: { apiKeyId: p.keyId, idempotencyKey } };
   const previous = async (): Promise<IngestAnswer | null> => {
-    const row = await db.ingestRequest.findUnique({ where, select: { bodyHash: true, status: true, response: true } });
+    const row = await db.ingestRequest.findUnique({ where, select: { bodyHash: true, status: true, response: true, createdAt: true } });
     if (!row) return null;
     if (row.bodyHash !== bodyHash) return { status: 422, body: { error: "Idempotency-Key er brugt før med en anden forespørgsel." }, replayed: false };
+    // A reservation left by a process that stopped mid-request is freed; running the request again is safe, because
+    // records are upserted by the shop's ids.
+    if (row.status === IN_PROGRESS && row.createdAt.getTime() < now.getTime() - ABANDONED_AFTER_MS) {
+      await db.ingestRequest.deleteMany({ where: { apiKeyId: p.keyId, idempotencyKey, status: IN_PROGRESS } });
+      return null;
+    }
     if (row.status === IN_PROGRESS) return { status: 409, body: { error: "En forespørgsel med samme Idempotency-Key er under behandling." }, replayed: false };
     return { status: row.status, body: JSON.parse(row.response) as Record<string, unknown>, replayed: true };
   };
