@@ -4,6 +4,9 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "pg"],
   typedRoutes: false,
+  // A self-contained server in .next/standalone (README "Drift"; deploy/build-standalone.sh adds the static
+  // files, the migrations and the policy text). `next start` keeps working from the same build.
+  output: "standalone",
 };
 
 export default nextConfig;

@@ -12,6 +12,9 @@ export const TEST_CUSTOMERS = {
   fuzz: { email: "fuzz@example.test", number: 900005, name: "Fuzz Æblegaard" },
   sessions: { email: "sessioner@example.test", number: 900006, name: "Session Sørensen" },
   throttle: { email: "spaerret@example.test", number: 900007, name: "Spærret Bøgh" },
+  // The two-instance test (e2e-instances/, issue 12.3).
+  instances: { email: "to-instanser@example.test", number: 900101, name: "Tove Tvilling-Ørum" },
+  instancesThrottle: { email: "to-instanser-spaerret@example.test", number: 900102, name: "Tage Tvilling-Ærø" },
   // Issue 11.10: a name chosen to pass for the demo customer 100001 on the staff pages.
   marketing: { email: "markedsfoering@example.test", number: 900082, name: "Malene Markø" },
   impostor: { email: "impostor@example.test", number: 900081, name: "Karen Ærø Sørensen, kundenr. 100001" },

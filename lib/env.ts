@@ -58,6 +58,20 @@ const schema = z
     /** The header a trusted reverse proxy sets with the client address, e.g. x-forwarded-for. Unset: none is trusted. */
     TRUSTED_PROXY_HEADER: z.string().toLowerCase().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /**
+     * Next.js encrypts the values server actions close over with this AES key (base64 of 16, 24 or 32 bytes,
+     * `openssl rand -base64 32`). Read by `next build`; without it each build makes its own. Instances built
+     * separately (several machines behind one load balancer) must be built with the same key (issue 12).
+     */
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && [16, 24, 32].includes(Buffer.from(v, "base64").length), {
+          message: "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY skal være base64 af 16, 24 eller 32 byte (openssl rand -base64 32)",
+        })
+        .optional(),
+    ),
     /** `npm start`: the port (default 3000) and the address to listen on (Next.js's own HOSTNAME; default all). */
     PORT: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{1,5}$/, "PORT skal være et portnummer").optional()),
     HOSTNAME: optionalText,

@@ -129,7 +129,7 @@ describe.runIf(provider === "postgresql")("PostgreSQL: the migrations build exac
     await c.query(diffSchemas("postgresql", null, readFileSync("prisma/schema.prisma", "utf8")));
     await c.end();
     expect(await catalog(process.env.DATABASE_URL!)).toEqual(await catalog(fromScratch));
-  });
+  }, 120_000);
 });
 
 describe.runIf(provider === "sqlite")("SQLite: the migrations build exactly the schema", () => {
@@ -156,5 +156,5 @@ describe.runIf(provider === "sqlite")("SQLite: the migrations build exactly the 
     raw.exec(diffSchemas("sqlite", null, readFileSync("prisma/schema.prisma", "utf8")));
     raw.close();
     expect(catalog(process.env.DATABASE_URL!)).toEqual(catalog(fromScratch));
-  });
+  }, 120_000);
 });

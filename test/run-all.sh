@@ -58,6 +58,11 @@ for db in $databases; do
   if [ "$db" = postgresql ]; then npx tsx test/pg-db.ts drop "$name"; fi
 done
 
+step "Operations: standalone server, backup and restore, two instances on one PostgreSQL database"
+# test/ops.sh skips the two-instance spec (saying so) when PostgreSQL does not answer.
+PLAYWRIGHT_JSON_OUTPUT_NAME=data/reports/ops.json bash test/ops.sh --reporter=list,json || fail=1
+reports+=(data/reports/ops.json)
+
 step "Summary"
 for db in $databases; do printf '%-11s' "$db:"; node test/summary.mjs data/reports/unit-$db.json data/reports/e2e-$db.json | tail -1; done
 node test/summary.mjs "${reports[@]}" || fail=1

@@ -1,5 +1,5 @@
 import "server-only";
-import { withLease } from "@/lib/dal/lease";
+import { withLease, INSTANCE_ID } from "@/lib/dal/lease";
 import { log, errorFields } from "@/lib/log";
 
 // Background jobs inside the server process (started from instrumentation.ts). Each job ticks on its own
@@ -28,7 +28,10 @@ export function startJobs(jobs: Job[]): () => void {
       if (busy) return;
       busy = true;
       try {
-        await withLease(`job:${job.name}`, job.leaseMs ?? Math.max(60_000, job.everyMs * 10), () => job.run(new Date()));
+        const started = new Date();
+        const r = await withLease(`job:${job.name}`, job.leaseMs ?? Math.max(60_000, job.everyMs * 10), () => job.run(new Date()));
+        // Which instance ran which tick (the two-instance test reads these at LOG_LEVEL=debug).
+        log("debug", "job.tick", { job: job.name, instance: INSTANCE_ID, ran: r.ran, started: started.toISOString(), ended: new Date().toISOString() });
       } catch (e) {
         log("error", "job.failed", { job: job.name, ...errorFields(e) });
       } finally {
