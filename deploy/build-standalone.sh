@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-}" != 1 ]; then NODE_ENV=production node node_modules/next/dist/bin/next build; fi
 out=.next/standalone
 [ -f "$out/server.js" ] || { echo "no $out/server.js: is output: \"standalone\" set in next.config.mjs?"; exit 1; }
+# Never ship the working data: Next's file tracing can pick files from data/ (databases, backups, mail).
+rm -rf "$out/data" "$out/test-results"
 mkdir -p "$out/.next" "$out/prisma" "$out/lib/policy"
 rm -rf "$out/.next/static" "$out/prisma/migrations"
 cp -r .next/static "$out/.next/static"

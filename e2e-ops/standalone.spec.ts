@@ -14,6 +14,8 @@ test("the standalone server starts from its own folder and serves /log-ind", asy
   expect(assembled.status, assembled.stderr).toBe(0);
   const dir = path.resolve(".next/standalone");
   expect(existsSync(path.join(dir, "server.js"))).toBe(true);
+  // The deployable folder holds no working data (databases, backups, mail are personal data).
+  expect(existsSync(path.join(dir, "data"))).toBe(false);
 
   mkdirSync("data/ops/standalone", { recursive: true });
   const db = `file:${path.resolve("data/ops/standalone/portal.db")}`;

@@ -2,6 +2,9 @@
 // the applier, by the server's start-up check in lib/dal/migrations.ts and by tests).
 // prisma/migrations/<nnnn>_<name>/migration.sql is the SQLite script, postgresql.sql the PostgreSQL one;
 // both are made by `npm run db:migration` (prisma/new-migration.ts) from the one schema source.
+// The server reads them from <cwd>/prisma/migrations at start-up; the file accesses are marked for Turbopack not
+// to trace (it would otherwise pull the whole project, data/ included, into the standalone output), and
+// deploy/build-standalone.sh copies the folder instead.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,9 +30,9 @@ export function checksumOf(sql: string): string {
 }
 
 export function migrationNames(dir = MIGRATIONS_DIR): string[] {
-  const root = path.resolve(dir);
-  return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(root, d.name, "migration.sql")))
+  const root = path.resolve(/*turbopackIgnore: true*/ dir);
+  return readdirSync(/*turbopackIgnore: true*/ root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(/*turbopackIgnore: true*/ path.join(root, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort();
 }
@@ -37,11 +40,11 @@ export function migrationNames(dir = MIGRATIONS_DIR): string[] {
 /** Every migration for `provider`, in order. A migration without its script for this database is an error. */
 export function localMigrations(provider: DbProvider, dir = MIGRATIONS_DIR): LocalMigration[] {
   return migrationNames(dir).map((name) => {
-    const file = path.resolve(dir, name, SCRIPT_FILE[provider]);
-    if (!existsSync(file)) {
+    const file = path.resolve(/*turbopackIgnore: true*/ dir, name, SCRIPT_FILE[provider]);
+    if (!existsSync(/*turbopackIgnore: true*/ file)) {
       throw new Error(`Migration ${name} mangler ${SCRIPT_FILE[provider]} (${provider}); kør: npm run db:migration -- --postgresql-missing`);
     }
-    const sql = readFileSync(file, "utf8");
+    const sql = readFileSync(/*turbopackIgnore: true*/ file, "utf8");
     return { name, sql, checksum: checksumOf(sql) };
   });
 }
