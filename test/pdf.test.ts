@@ -59,10 +59,18 @@ describe("the erasure PDF prints every script a name may be written in (issue 11
   }
 
   it("a PDF made after one with a Cyrillic name still extracts its Latin letters (fontkit's shared glyph cache)", async () => {
-    await renderErasurePdf(doc(NAMES.cyrillic));
+    await renderErasurePdf({ ...doc(NAMES.cyrillic), verificationCode: "CYRL-0001" }); // a new document, not a cached one
     const text = squash(await pdfTextOf(await renderErasurePdf(doc({ name: "Thomas Tøttrup", street: "Torvet 1", city: "Tønder" }))));
     expect(text).toContain("NavnThomasTøttrup");
     expect(text).toContain("Torvet1,6400Tønder");
+  });
+
+  it("a document asked for again comes from the render cache; any change in what it shows renders anew", async () => {
+    const a = await renderErasurePdf(doc(NAMES.polish));
+    expect(await renderErasurePdf(doc(NAMES.polish))).toBe(a);
+    const b = await renderErasurePdf({ ...doc(NAMES.polish), verificationCode: "WXYZ-0002" });
+    expect(b).not.toBe(a);
+    expect(squash(await pdfTextOf(b))).toContain("WXYZ-0002");
   });
 
   it("embeds subsets, not whole fonts: a page with a Chinese name stays small", async () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Document, Page, Text, View, StyleSheet, renderToBuffer } from "@react-pdf/renderer";
 import type { ErasureDocument } from "@/lib/dal/requests";
 import { CONTROLLER } from "@/lib/policy";
@@ -20,7 +21,8 @@ const s = StyleSheet.create({
   row: { flexDirection: "row", marginBottom: 2 },
   label: { width: 140, fontWeight: 700 },
   value: { flex: 1 },
-  code: { fontFamily: "Courier-Bold", fontSize: 13 },
+  // Noto Sans Bold, not Courier: a standard font is parsed anew (AFM) for every document.
+  code: { fontWeight: 700, fontSize: 13 },
   item: { marginBottom: 3, paddingLeft: 10 },
   sign: { flexDirection: "row", marginTop: 36, gap: 24 },
   signBox: { flex: 1, borderTopWidth: 1, borderTopColor: "#1f2328", paddingTop: 4 },
@@ -100,7 +102,23 @@ export function ErasurePdf({ doc }: { doc: ErasureDocument }) {
   );
 }
 
+// The same document asked for again (printing failed, a second device) is not laid out again: rendered PDFs
+// are kept by a hash of everything they show, so a cached one prints exactly what a new render would
+// and can only be served for exactly that content. Small and bounded: RENDER_CACHE_SIZE × ~15 kB.
+const RENDER_CACHE_SIZE = 64;
+const rendered = new Map<string, Buffer>();
+
 export async function renderErasurePdf(doc: ErasureDocument): Promise<Buffer> {
+  const key = createHash("sha256").update(JSON.stringify(doc)).digest("base64url");
+  const hit = rendered.get(key);
+  if (hit) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
   await loadPdfFonts();
-  return renderToBuffer(<ErasurePdf doc={doc} />);
+  const pdf = await renderToBuffer(<ErasurePdf doc={doc} />);
+  rendered.set(key, pdf);
+  if (rendered.size > RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
+  return pdf;
 }
