@@ -1,0 +1,86 @@
+// `npm run bench`: every figure of the speed table of issue 12 and of issue 13 point 3, with the machine and how
+// to rerun. SQLite by default; `DATABASE_URL=postgresql://… npm run bench` measures the web figures on PostgreSQL.
+//
+//   npm run bench                          # everything (retention at 10,000 and 100,000 customers)
+//   BENCH_QUICK=1 npm run bench            # retention at 10,000 customers only, 5 s load runs
+//   BENCH_SKIP_BUILD=1 npm run bench       # reuse the last `next build`
+//   npm run bench:web / npm run bench:retention   # one part
+import os from "node:os";
+import { spawnSync } from "node:child_process";
+import { printWeb, webBench } from "./web.bench";
+import { pdfRenderBench } from "./pdf-render.bench";
+import { BENCH_PORT, DEPLOYMENT_ENV, benchDatabaseUrl, databaseKind } from "./support/server";
+
+const quick = process.env.BENCH_QUICK === "1";
+if (quick) process.env.BENCH_DURATION ??= "5";
+const url = benchDatabaseUrl();
+const kind = databaseKind(url);
+const started = new Date();
+const load0 = os.loadavg();
+
+interface RetentionFigure {
+  customers: number;
+  seconds: number | null;
+  rssAbove: number | null;
+  peak: number | null;
+  output: string;
+}
+
+function retention(customers: number): RetentionFigure {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "bench/retention.bench.ts"], {
+    env: { ...process.env, ...DEPLOYMENT_ENV, BENCH_CUSTOMERS: String(customers) },
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const output = (r.stdout ?? "") + (r.status === 0 ? "" : `\n(exit ${r.status}) ${r.stderr?.slice(-2000) ?? ""}`);
+  const num = (re: RegExp) => {
+    const m = re.exec(output);
+    return m ? Number(m[1]) : null;
+  };
+  return {
+    customers,
+    seconds: num(/real run:\s+([\d.]+) s/),
+    peak: num(/peak RSS:\s+(\d+) MiB/),
+    rssAbove: num(/(\d+) MiB above/),
+    output,
+  };
+}
+
+const out: string[] = [];
+out.push(`# Benchmark ${started.toISOString()}`);
+out.push("");
+out.push(
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
+    `load average at start ${load0.map((l) => l.toFixed(1)).join(" / ")} (other work on the machine slows every figure).`,
+);
+out.push(`Database: ${kind}${kind === "SQLite" ? ` (${url})` : ""}; server: \`next start\` of this tree's production build on 127.0.0.1:${BENCH_PORT}; load by autocannon.`);
+out.push("");
+out.push("| what | measured | goal |");
+out.push("|---|---|---|");
+
+const web = await webBench();
+const retentionRuns: RetentionFigure[] = [];
+if (kind === "SQLite") {
+  for (const n of quick ? [10_000] : [10_000, 100_000]) retentionRuns.push(retention(n));
+}
+for (const r of retentionRuns) {
+  out.push(
+    `| retention pass, ${r.customers.toLocaleString("en")} customers / ${(r.customers * 10).toLocaleString("en")} orders / ${(r.customers * 10).toLocaleString("en")} invoices | ` +
+      `${r.seconds ?? "?"} s, peak RSS ${r.peak ?? "?"} MiB${r.rssAbove != null ? ` (+${r.rssAbove} MiB over the RSS before the pass)` : ""} | ${r.customers === 100_000 ? "< 15 s; memory flat from 10k to 100k" : "memory flat"} |`,
+  );
+}
+if (kind !== "SQLite") out.push(`| retention pass | not measured here: bench/retention.bench.ts bulk-loads with better-sqlite3 (SQLite only) | < 15 s |`);
+out.push(...printWeb(web));
+const render = await pdfRenderBench();
+out.push(`| erasure PDF, render alone in process (a first download; repeated downloads of an unchanged document are served from the render cache) | p50 ${render.p50.toFixed(1)} ms (first render with font parsing ${render.first.toFixed(0)} ms; ${(render.bytes / 1000).toFixed(1)} kB) | |`);
+out.push("");
+out.push(`Finished in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`);
+out.push(`Rerun: \`npm run bench\` (SQLite) or \`DATABASE_URL=postgresql://127.0.0.1:5432/speed_bench npm run bench\`; \`BENCH_QUICK=1\` for a shorter run. Latest figures: bench/RESULTS.md.`);
+for (const r of retentionRuns) {
+  out.push("");
+  out.push(`Retention benchmark output (${r.customers.toLocaleString("en")} customers):`);
+  out.push("```");
+  out.push(r.output.trim());
+  out.push("```");
+}
+console.log(out.join("\n"));
