@@ -163,6 +163,10 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
     await db.auditEvent.create({
       data: { actorType: "staff", actorRef: "staff-x", action: "fuld.handling", subjectRef: c.customerId, occurredAt: new Date("2025-10-11T12:13:14Z"), details: JSON.stringify({ fields: ["fuldfelt"] }) },
     });
+    await db.mailMessage.create({
+      data: { kind: "access_report", subjectRef: c.customerId, toAddress: customer.email, subject: "Fuld emnelinje", text: "x", html: "<p>x</p>", status: "failed", createdAt: new Date("2025-12-01T02:03:04Z"), failedAt: new Date("2025-12-02T02:03:04Z") },
+    });
+    await db.customer.update({ where: { id: c.customerId }, data: { emailVerifiedAt: new Date("2025-01-02T03:04:05Z") } });
     await db.loginFailure.create({ data: { key: pseudonym("acct", customer.email), occurredAt: new Date("2026-01-02T03:04:05Z") } });
     const event = await db.outboundEvent.create({
       data: { id: `evt-fuld-${c.customerNumber}`, kind: "address.corrected", subjectRef: c.customerId, payload: JSON.stringify({ fields: { street: "x" } }), occurredAt: new Date("2025-11-12T13:14:15Z") },

@@ -83,6 +83,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
       processingRestricted: true,
       objectsToAnalytics: true,
       objectsToMarketingAt: true,
+      emailVerifiedAt: true,
     },
   });
   if (!profile) return null;
@@ -132,6 +133,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
         processingRestricted: profile.processingRestricted,
         objectsToWebsiteImprovementProcessing: profile.objectsToAnalytics,
         objectsToDirectMarketingSince: profile.objectsToMarketingAt ? iso(profile.objectsToMarketingAt) : null,
+        emailConfirmedAt: iso(profile.emailVerifiedAt),
       },
     };
     out.push(JSON.stringify(head).slice(0, -1)); // leave the object open
@@ -341,6 +343,29 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
         }),
       ),
       (a) => `{"occurredAt":${JSON.stringify(iso(a.occurredAt))},"actor":${JSON.stringify(a.actorType)},"action":${JSON.stringify(a.action)},"details":${jsonOrString(a.details)}}`,
+    );
+
+    // Messages to the customer the mail queue still holds (issue 8): delivered ones keep no address or body.
+    yield* list(
+      "mail",
+      pages((after, take) =>
+        db.mailMessage.findMany({
+          where: { subjectRef: id, ...idAfter(after) },
+          orderBy: { id: "asc" },
+          take,
+          select: { id: true, kind: true, toAddress: true, subject: true, status: true, createdAt: true, sentAt: true, failedAt: true },
+        }),
+      ),
+      (m) =>
+        JSON.stringify({
+          kind: m.kind,
+          subject: m.subject,
+          to: m.toAddress,
+          status: m.status,
+          createdAt: iso(m.createdAt),
+          sentAt: iso(m.sentAt),
+          failedAt: iso(m.failedAt),
+        }),
     );
 
     const sessions = await db.authSession.findMany({
