@@ -4,7 +4,7 @@
 //   npm run bench                          # everything (retention at 10,000 and 100,000 customers)
 //   BENCH_QUICK=1 npm run bench            # retention at 10,000 customers only, 5 s load runs
 //   BENCH_SKIP_BUILD=1 npm run bench       # reuse the last `next build`
-//   npm run bench:web / npm run bench:retention   # one part
+//   npm run bench:web / bench:retention / bench:import   # one part
 import os from "node:os";
 import { spawnSync } from "node:child_process";
 import { printWeb, webBench } from "./web.bench";
@@ -76,11 +76,28 @@ out.push(`| erasure PDF, render alone in process (a first download; repeated dow
 out.push("");
 out.push(`Finished in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`);
 out.push(`Rerun: \`npm run bench\` (SQLite) or \`DATABASE_URL=postgresql://127.0.0.1:5432/speed_bench npm run bench\`; \`BENCH_QUICK=1\` for a shorter run. Latest figures: bench/RESULTS.md.`);
+// Issue 9's bulk import (bench/import.bench.ts, SQLite): its own output, verbatim.
+let importOutput: string | null = null;
+if (kind === "SQLite" && process.env.BENCH_IMPORT !== "0") {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "bench/import.bench.ts"], {
+    env: { ...process.env, ...DEPLOYMENT_ENV, ...(quick ? { BENCH_IMPORT_RECORDS: process.env.BENCH_IMPORT_RECORDS ?? "100000" } : {}) },
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  importOutput = (r.stdout ?? "").trim() + (r.status === 0 ? "" : `\n(exit ${r.status}) ${r.stderr?.slice(-2000) ?? ""}`);
+}
 for (const r of retentionRuns) {
   out.push("");
   out.push(`Retention benchmark output (${r.customers.toLocaleString("en")} customers):`);
   out.push("```");
   out.push(r.output.trim());
+  out.push("```");
+}
+if (importOutput) {
+  out.push("");
+  out.push("Import benchmark output (issue 9, bench/import.bench.ts):");
+  out.push("```");
+  out.push(importOutput);
   out.push("```");
 }
 console.log(out.join("\n"));
