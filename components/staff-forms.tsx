@@ -2,12 +2,20 @@
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
 import {
+  registerMailedRequestSchema,
   announceRestrictionLiftSchema,
   recordSignatureSchema,
   refuseErasureSchema,
   resolveRequestSchema,
 } from "@/lib/validation/staff";
-import { announceRestrictionLiftAction, recordSignatureAction, refuseErasureAction, resolveRequestAction } from "@/lib/actions/staff";
+import {
+  announceRestrictionLiftAction,
+  recordSignatureAction,
+  refuseErasureAction,
+  resolveRequestAction,
+  registerMailedRequestAction,
+  sendExportAction,
+} from "@/lib/actions/staff";
 import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
 
 type Status = { ok: boolean; message: string } | null;
@@ -141,4 +149,91 @@ export function RefuseErasureForm({ requestId }: { requestId: string }) {
 
 export function AnnounceRestrictionLiftForm({ requestId }: { requestId: string }) {
   return <ReasonsForm requestId={requestId} kind="announce-lift" />;
+}
+
+const MAILED_TYPES = [
+  { value: "access", label: "Indsigt (4.3)" },
+  { value: "portability", label: "Dataportabilitet (4.7)" },
+  { value: "rectification", label: "Berigtigelse (4.4)" },
+  { value: "erasure", label: "Sletning (4.5) – kræver underskrevet dokument (4.2.2)" },
+  { value: "restriction", label: "Begrænsning (4.6)" },
+  { value: "objection", label: "Indsigelse (4.8)" },
+] as const;
+
+/** Issue 10.9 (4.2.3, 4.5.2): register a request that came by e-mail or letter. */
+export function RegisterMailedRequestForm({ today }: { today: string }) {
+  const [status, setStatus] = useState<Status>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useSchemaForm(registerMailedRequestSchema, {
+    defaultValues: { customer: "", type: "access", channel: "email", receivedOn: today, note: "" },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    const r = await registerMailedRequestAction(values);
+    setStatus(r);
+    if (r.ok) reset();
+    else applyFieldErrors(r.fieldErrors, setError, ["customer", "type", "channel", "receivedOn", "note"] as const);
+  });
+  return (
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Registrér anmodning fra e-mail eller brev">
+      <TextField id="mailed-customer" label="Kundenummer eller e-mailadresse" hint="Fx 100001 eller navn@eksempel.dk" error={errors.customer} registration={register("customer")} autoComplete="off" />
+      <div className="field">
+        <label htmlFor="mailed-type">Hvilken ret</label>
+        <select id="mailed-type" aria-invalid={errors.type ? true : undefined} aria-describedby={errors.type ? "mailed-type-error" : undefined} {...register("type")}>
+          {MAILED_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+        <FieldMessage id="mailed-type" message={errors.type?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor="mailed-channel">Kom med</label>
+        <select id="mailed-channel" {...register("channel")}>
+          <option value="email">E-mail</option>
+          <option value="letter">Brev</option>
+        </select>
+        <FieldMessage id="mailed-channel" message={errors.channel?.message} />
+      </div>
+      <TextField id="mailed-receivedOn" label="Modtaget den" type="date" hint="Fristen er én måned herfra (GDPR art. 12, stk. 3)" error={errors.receivedOn} registration={register("receivedOn")} />
+      <div className="field">
+        <label htmlFor="mailed-note">Hvad kunden skriver</label>
+        <textarea id="mailed-note" rows={3} aria-invalid={errors.note ? true : undefined} aria-describedby={errors.note ? "mailed-note-error" : undefined} {...register("note")} />
+        <FieldMessage id="mailed-note" message={errors.note?.message} />
+      </div>
+      <FormStatus status={status} />
+      <div>
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Registrerer …" : "Registrér anmodningen"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** 4.3, 4.7: the dpo sends the export to the customer's e-mail address (6.2). */
+export function SendExportButton({ requestId }: { requestId: string }) {
+  const [status, setStatus] = useState<Status>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <div>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={async () => {
+          setPending(true);
+          setStatus(await sendExportAction({ requestId }));
+          setPending(false);
+        }}
+      >
+        {pending ? "Sender …" : "Send eksporten til kunden"}
+      </button>
+      <FormStatus status={status} />
+    </div>
+  );
 }

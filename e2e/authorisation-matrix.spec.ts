@@ -57,6 +57,9 @@ const ACTIONS: Record<string, Record<Who, Outcome>> = {
   "lib/actions/account.ts#changePasswordAction": C("ok", "unknown-field"),
   "lib/actions/account.ts#logoutAction": { anonymous: "denied", owner: "redirect", other: "redirect", erased: "redirect", revoked: "redirect", support: "redirect", dpo: "redirect" },
   "lib/actions/staff.ts#executeErasureAction": S("forbidden", "ok"),
+  // Issue 10.9, 6.2 (lib/policy/staff-permissions.ts): both roles register; the dpo's second attempt finds it open.
+  "lib/actions/staff.ts#registerMailedRequestAction": S("ok", "allowed"),
+  "lib/actions/staff.ts#sendExportAction": S("forbidden", "ok"),
   "lib/actions/staff.ts#refuseErasureAction": S("forbidden", "ok"),
   "lib/actions/staff.ts#announceRestrictionLiftAction": S("forbidden", "ok"),
   // Issue 9 (art. 19): only the dpo sends a delivery to a recipient again or marks it handled by hand.
@@ -248,6 +251,12 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   await row("refuseErasureAction", () => ({ requestId: otherErasure, reasons: "Oplysningerne skal bruges til et retskrav." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
   const restriction = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "restriction" }, select: { id: true } })).id;
   await row("announceRestrictionLiftAction", () => ({ requestId: restriction, reasons: "Oplysningerne er kontrolleret og korrekte." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
+  // Issue 10.9: a request by e-mail for the owner, registered by staff; only the dpo sends the export.
+  const today = new Date().toISOString().slice(0, 10);
+  await row("registerMailedRequestAction", () => ({ customer: String(T.owner.number), type: "access", channel: "email", receivedOn: today, note: "Send mig mine data." }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
+  const mailed = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "access" }, select: { id: true, channel: true } }));
+  expect(mailed.channel).toBe("email");
+  await row("sendExportAction", () => ({ requestId: mailed.id }), undefined, ["anonymous", "owner", "other", "erased", "revoked", "support", "dpo"]);
 
   // Issue 9: the owner's correction above wrote deliveries to the recipients of clause 3.
   const deliveries = await db.outboundDelivery.findMany({ where: { event: { subjectRef: ownerId } }, orderBy: { id: "asc" }, select: { id: true } });

@@ -5,6 +5,8 @@ import { listQueue } from "@/lib/dal/requests";
 import { countDeliveryProblems } from "@/lib/dal/integration-staff";
 import { formatDate } from "@/lib/format";
 import { STATUS_LABEL, TYPE_LABEL } from "@/components/request-labels";
+import { RegisterMailedRequestForm } from "@/components/staff-forms";
+import { danishWallClock, staffMay } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Anmodninger" };
 
@@ -30,6 +32,16 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <strong className="tag overdue">{deliveryProblems === 1 ? "1 levering" : `${deliveryProblems} leveringer`} til modtagere kræver handling</strong>{" "}
           <Link href="/personale/modtagere">Se modtagere (GDPR art. 19)</Link>
         </p>
+      ) : null}
+      {staffMay(staff.role, "registerMailedRequest") ? (
+        <section className="card" aria-labelledby="registrer">
+          <h2 id="registrer">Anmodning modtaget pr. e-mail eller brev</h2>
+          <p className="small">
+            Politikkens egen kanal er e-mail (pkt. 4.2.3, 4.5.2). Læg anmodningen i køen her for den kunde, den gælder; den behandles derefter
+            som en anmodning fra selvbetjeningen.
+          </p>
+          <RegisterMailedRequestForm today={todayInDenmark()} />
+        </section>
       ) : null}
       <section className="card" aria-labelledby="aabne">
         <h2 id="aabne">Åbne ({open.length})</h2>
@@ -80,4 +92,9 @@ function QueueTable({ rows }: { rows: Awaited<ReturnType<typeof listQueue>> }) {
       </table>
     </div>
   );
+}
+
+function todayInDenmark(): string {
+  const w = danishWallClock(new Date());
+  return `${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
 }

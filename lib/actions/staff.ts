@@ -4,6 +4,10 @@ import { announceRestrictionLiftSchema, executeErasureSchema, recordSignatureSch
 import { recordRestrictionLiftNotice, recordSignature, refuseErasure, resolveRequest, restrictionLiftNoticeContact } from "@/lib/dal/requests";
 import { executeErasure } from "@/lib/dal/erasure";
 import { deliveryText, sendMail, sendMailAfterChange } from "@/lib/mail";
+import { registerMailedRequestSchema, sendExportSchema } from "@/lib/validation/staff";
+import { completeExportRequest, exportForRequest, registerMailedRequest } from "@/lib/dal/mailed-requests";
+import { danishMidnight, STAFF_PERMISSIONS } from "@/lib/policy";
+import { formatDate } from "@/lib/format";
 import { log, errorFields } from "@/lib/log";
 import { COMPLAINT_LINE } from "@/lib/policy";
 
@@ -170,4 +174,74 @@ export const announceRestrictionLiftAction = staffAction("restriction.lift_annou
   if (!mailed) return { ok: false, message: "Varslet kunne ikke sendes. Begrænsningen er ikke ophævet; prøv igen.", audit: { subjectRef: r.subjectRef, details: { mailed: false } } };
   await recordRestrictionLiftNotice(staff, input.requestId);
   return { ok: true, message: "Kunden har fået varsel om, at begrænsningen ophæves. Du kan nu afvise anmodningen.", audit: { subjectRef: r.subjectRef } };
+});
+
+/** Issue 10.9 (4.2.3, 4.5.2): a request that came by e-mail or letter enters the queue, due one month after it arrived. */
+export const registerMailedRequestAction = staffAction(
+  "request.register_mailed",
+  STAFF_PERMISSIONS.registerMailedRequest.roles,
+  registerMailedRequestSchema,
+  async (input, staff) => {
+    const [y, m, d] = input.receivedOn.split("-").map(Number);
+    const r = await registerMailedRequest(staff, {
+      customer: input.customer,
+      type: input.type,
+      channel: input.channel,
+      receivedAt: danishMidnight(y, m, d),
+      note: input.note,
+    });
+    if (!r.ok) {
+      const refusal = {
+        "no-customer": { field: "customer", message: "Der er ingen kunde med det kundenummer eller den e-mailadresse." },
+        "already-open": { field: "type", message: "Kunden har allerede en åben anmodning af den type." },
+        future: { field: "receivedOn", message: "Datoen ligger i fremtiden." },
+      }[r.error];
+      return { ok: false, message: refusal.message, fieldErrors: { [refusal.field]: [refusal.message] }, audit: { subjectRef: null, details: { reason: r.error } } };
+    }
+    return {
+      ok: true,
+      message: `Anmodning ${r.requestNumber} er registreret for kunde ${r.customerNumber}. Frist: ${formatDate(r.dueAt)}.`,
+      data: { id: r.id, requestNumber: r.requestNumber },
+      audit: { subjectRef: r.subjectRef, details: { requestNumber: r.requestNumber, type: input.type, channel: input.channel } },
+    };
+  },
+);
+
+/** 4.3, 4.7: the export goes to the customer's e-mail address as an attachment, and the request is closed. */
+export const sendExportAction = staffAction("request.export_sent", STAFF_PERMISSIONS.sendExport.roles, sendExportSchema, async (input, staff) => {
+  const r = await exportForRequest(staff, input.requestId);
+  if (!r.ok) {
+    const message = r.error === "not-found" ? NOT_FOUND : r.error === "wrong-type" ? "Kun anmodninger om indsigt eller dataportabilitet besvares med eksporten." : "Anmodningen er allerede afsluttet.";
+    return { ok: false, message, audit: { subjectRef: null, details: { reason: r.error } } };
+  }
+  let outcome: Awaited<ReturnType<typeof sendMail>>;
+  try {
+    outcome = await sendMail({
+      kind: "export",
+      subjectRef: r.subjectRef,
+      to: r.email,
+      subject: `Dine personoplysninger (${r.requestNumber})`,
+      text: [
+        `Kære ${r.name}`,
+        "",
+        `Som svar på din anmodning ${r.requestNumber} får du her alle de oplysninger, vi har om dig, i filen persondata-${r.requestNumber}.json (Persondatapolitik pkt. 4.3 og 4.7). Filen er i et maskinlæsbart format (JSON), som du kan give videre til en anden virksomhed.`,
+        "Du kan også hente den selv, når du er logget ind, under Mine data.",
+        "",
+        COMPLAINT_LINE,
+        "",
+        "Venlig hilsen",
+        "123multiservice",
+      ].join("\n"),
+      attachments: [{ filename: `persondata-${r.requestNumber}.json`, content: r.json, contentType: "application/json; charset=utf-8" }],
+    });
+  } catch (e) {
+    log("error", "mail.failed", { kind: "export", ...errorFields(e) });
+    return { ok: false, message: "Eksporten kunne ikke sendes. Anmodningen er stadig åben; prøv igen om lidt.", audit: { subjectRef: r.subjectRef, details: { reason: "mail-failed" } } };
+  }
+  if (outcome === "failed") {
+    return { ok: false, message: "Mailserveren afviste eksporten. Anmodningen er stadig åben.", audit: { subjectRef: r.subjectRef, details: { reason: "mail-refused" } } };
+  }
+  await completeExportRequest(staff, input.requestId);
+  const how = outcome === "sent" ? "er sendt til kundens e-mailadresse" : outcome === "outbox" ? "er lagt i demo-udbakken (intet er sendt)" : "står i kø og sendes, så snart mailserveren svarer";
+  return { ok: true, message: `Eksporten ${how}, og anmodning ${r.requestNumber} er afsluttet.`, audit: { subjectRef: r.subjectRef, details: { delivery: outcome } } };
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "./db";
-import { deliver, MailSendError, removeFromOutbox } from "@/lib/mail/transport";
+import { deliver, MailSendError, removeFromOutbox, type MailAttachment } from "@/lib/mail/transport";
 import { DAY_MS, MAIL_QUEUE } from "@/lib/policy/mail";
 import { log, errorFields } from "@/lib/log";
 
@@ -17,6 +17,8 @@ export interface QueuedMail {
   html: string;
   /** The customer (or staff user) the message concerns: erasure deletes by it. */
   subjectRef?: string | null;
+  /** Files sent with the message (the export for a request by e-mail, 4.3, 4.7); removed once delivered. */
+  attachments?: MailAttachment[];
 }
 
 export type DeliveryOutcome = "sent" | "outbox" | "queued" | "failed";
@@ -33,6 +35,7 @@ export async function enqueueMail(mail: QueuedMail, tx: Tx | typeof db = db, now
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
       nextAttemptAt: now,
       createdAt: now,
     },
@@ -59,15 +62,16 @@ export async function attemptDelivery(id: string, now: Date = new Date()): Promi
   if (!(await claim(id, now))) return "queued";
   const m = await db.mailMessage.findUnique({
     where: { id },
-    select: { kind: true, toAddress: true, subject: true, text: true, html: true, attempts: true, subjectRef: true },
+    select: { kind: true, toAddress: true, subject: true, text: true, html: true, attempts: true, subjectRef: true, attachments: true },
   });
   if (!m) return "queued";
   try {
-    const via = await deliver({ to: m.toAddress, subject: m.subject, text: m.text, html: m.html, subjectRef: m.subjectRef });
+    const attachments = m.attachments ? (JSON.parse(m.attachments) as MailAttachment[]) : undefined;
+    const via = await deliver({ to: m.toAddress, subject: m.subject, text: m.text, html: m.html, subjectRef: m.subjectRef, attachments });
     // Delivered: nothing personal stays (lib/policy/mail.ts).
     await db.mailMessage.update({
       where: { id },
-      data: { status: "sent", sentAt: new Date(), attempts: m.attempts + 1, lockedUntil: null, lastError: null, toAddress: "", subject: "", text: "", html: "" },
+      data: { status: "sent", sentAt: new Date(), attempts: m.attempts + 1, lockedUntil: null, lastError: null, toAddress: "", subject: "", text: "", html: "", attachments: null },
     });
     log("info", "mail.sent", { kind: m.kind, id, via });
     return via === "outbox" ? "outbox" : "sent";

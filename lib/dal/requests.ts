@@ -11,11 +11,11 @@ import { recordOutboundEvent } from "./integration-outbox";
 // staff queue (6.2). Statuses: erasure awaiting_signature → signature_received → completed | cancelled;
 // objection/restriction open → completed | rejected.
 
-export type RequestType = "erasure" | "objection" | "restriction";
+export type RequestType = "erasure" | "objection" | "restriction" | "access" | "portability" | "rectification";
 export type RequestStatus = "awaiting_signature" | "signature_received" | "open" | "completed" | "rejected" | "cancelled";
 export const OPEN_STATUSES: RequestStatus[] = ["awaiting_signature", "signature_received", "open"];
 
-const PREFIX: Record<RequestType, string> = { erasure: "SL", objection: "IN", restriction: "BG" };
+const PREFIX: Record<RequestType, string> = { erasure: "SL", objection: "IN", restriction: "BG", access: "IS", portability: "DP", rectification: "BR" };
 
 export async function nextRequestNumber(tx: Tx, type: RequestType, now: Date): Promise<string> {
   const year = danishYear(now);
@@ -35,6 +35,10 @@ export interface RequestView {
   signatureReceivedAt: Date | null;
   closedAt: Date | null;
   resolution: string | null;
+  /** "portal", "email" or "letter" (4.2.3, 4.5.2). */
+  channel: string;
+  /** When an e-mail or letter arrived (the deadline runs from here). */
+  receivedAt: Date | null;
 }
 
 const requestSelect = {
@@ -48,6 +52,8 @@ const requestSelect = {
   signatureReceivedAt: true,
   closedAt: true,
   resolution: true,
+  channel: true,
+  receivedAt: true,
 } as const;
 
 export async function listMyRequests(c: CustomerPrincipal): Promise<RequestView[]> {
@@ -292,7 +298,8 @@ export async function resolveRequest(
       return { ok: false as const, error: "notice-required" as const };
     }
     await tx.privacyRequest.update({ where: { id }, data: { status: decision, resolution, closedAt: now, handledBy: staff.staffId } });
-    if (decision === "rejected" && r.customerId) {
+    // Only an objection or a restriction has an effect to undo (access, portability and rectification have none).
+    if (decision === "rejected" && r.customerId && (r.type === "objection" || r.type === "restriction")) {
       await tx.customer.update({
         where: { id: r.customerId },
         data: r.type === "objection" ? { objectsToAnalytics: false } : { processingRestricted: false },

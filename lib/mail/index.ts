@@ -20,6 +20,8 @@ export interface Mail {
   kind?: string;
   /** The customer (or staff user) it concerns, so that erasure can delete it (4.5). */
   subjectRef?: string | null;
+  /** E.g. the export sent for a request that came by e-mail (4.3, 4.7). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 const IMMEDIATE_WAIT_MS = 8_000;
@@ -32,6 +34,7 @@ function toQueued(mail: Mail) {
     text: mail.text,
     html: mail.html ?? textToHtml(mail.subject, mail.text),
     subjectRef: mail.subjectRef ?? null,
+    attachments: mail.attachments,
   };
 }
 

@@ -10,6 +10,12 @@ import { ensurePrivateDir, writePrivateFile } from "@/lib/private-files";
 // over SMTP with one shared transport, from MAIL_FROM, plain text and HTML. The demo without SMTP_URL writes
 // each message as a JSON file (0600) to MAIL_OUTBOX_DIR: nothing is sent, and callers say so (issue 8).
 
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
@@ -17,6 +23,7 @@ export interface OutgoingMail {
   html: string;
   /** Demo outbox only: whom the file concerns, so that erasure can remove it (4.5). */
   subjectRef?: string | null;
+  attachments?: MailAttachment[];
 }
 
 export class MailSendError extends Error {
@@ -58,6 +65,7 @@ export async function deliver(mail: OutgoingMail): Promise<"smtp" | "outbox"> {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        attachments: mail.attachments,
         headers: { "Content-Language": "da" },
       });
       return "smtp";

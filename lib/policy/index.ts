@@ -39,3 +39,4 @@ export const NEWSLETTER_CONSENT = {
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export * from "./erasure-plan";
 export * from "./consent-wordings";
+export * from "./staff-permissions";

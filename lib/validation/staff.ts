@@ -43,3 +43,27 @@ export type RefuseErasureInput = z.input<typeof refuseErasureSchema>;
 /** Art. 18(3): the customer is told before a restriction is lifted, with why. */
 export const announceRestrictionLiftSchema = z.strictObject({ requestId: id, reasons });
 export type AnnounceRestrictionLiftInput = z.input<typeof announceRestrictionLiftSchema>;
+
+/** Issue 10.9 (4.2.3, 4.5.2): a request that came by e-mail or letter, registered by staff. */
+export const registerMailedRequestSchema = z.strictObject({
+  customer: z
+    .string({ error: "Skriv kundenummer eller e-mailadresse" })
+    .check(
+      z.trim(),
+      z.minLength(1, "Skriv kundenummer eller e-mailadresse"),
+      z.maxLength(254, "Højst 254 tegn"),
+      z.regex(/^(\d{1,9}|[^\s@]+@[^\s@]+\.[^\s@]+)$/, "Skriv et kundenummer (fx 100001) eller en e-mailadresse"),
+    ),
+  type: z.enum(["access", "portability", "rectification", "erasure", "restriction", "objection"], { error: "Vælg hvilken ret anmodningen gælder" }),
+  channel: z.enum(["email", "letter"], { error: "Vælg e-mail eller brev" }),
+  receivedOn: z
+    .string({ error: "Skriv datoen, anmodningen kom" })
+    .check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datoen som åååå-mm-dd"),
+      z.refine((v) => !Number.isNaN(Date.parse(`${v}T12:00:00Z`)), "Ugyldig dato"),
+    ),
+  note: freeText("Skriv hvad kunden bad om").check(z.maxLength(2000, "Højst 2000 tegn")),
+});
+export type RegisterMailedRequestInput = z.input<typeof registerMailedRequestSchema>;
+
+export const sendExportSchema = z.strictObject({ requestId: id });

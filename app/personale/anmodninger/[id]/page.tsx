@@ -5,7 +5,9 @@ import { requireStaffPage } from "@/lib/dal/session";
 import { getRequestForStaff } from "@/lib/dal/requests";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { STATUS_LABEL, TYPE_LABEL } from "@/components/request-labels";
-import { AnnounceRestrictionLiftForm, RecordSignatureForm, RefuseErasureForm, ResolveRequestForm } from "@/components/staff-forms";
+import { AnnounceRestrictionLiftForm, RecordSignatureForm, RefuseErasureForm, ResolveRequestForm, SendExportButton } from "@/components/staff-forms";
+import { CHANNEL_LABEL } from "@/components/request-labels";
+import { staffMay } from "@/lib/policy";
 import { COMPLAINT_LINE, lastDayKept } from "@/lib/policy";
 import { ExecuteErasure } from "@/components/execute-erasure";
 import { Clause } from "@/components/clause";
@@ -37,6 +39,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <dd data-testid="request-status">{STATUS_LABEL[r.status]}</dd>
           <dt>Oprettet</dt>
           <dd>{formatDateTime(r.createdAt)}</dd>
+          <dt>Kom via</dt>
+          <dd data-testid="request-channel">
+            {CHANNEL_LABEL[r.channel] ?? r.channel}
+            {r.receivedAt ? <>, modtaget {formatDate(r.receivedAt)}</> : null}
+          </dd>
           <dt>Frist</dt>
           <dd>{formatDate(r.dueAt)}</dd>
           {/* Issue 11.10: the customer number (ours) and the name (the customer's own text) apart, so a
@@ -166,6 +173,16 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <h2 id="varsel">Varsel om ophævelse</h2>
           <p className="muted">Kunden skal have besked, før en begrænsning ophæves (art. 18, stk. 3).</p>
           {r.liftNoticeSentAt ? <p>Varslet er sendt {formatDateTime(r.liftNoticeSentAt)}.</p> : <AnnounceRestrictionLiftForm requestId={r.id} />}
+        </section>
+      ) : null}
+
+      {(r.type === "access" || r.type === "portability") && r.status === "open" && r.customer ? (
+        <section className="card" aria-labelledby="eksport">
+          <h2 id="eksport">Send eksporten</h2>
+          <p className="muted">
+            Kunden får alle sine oplysninger som JSON-fil vedhæftet en e-mail til kontoens adresse (pkt. 4.3, 4.7), og anmodningen afsluttes.
+          </p>
+          {staffMay(staff.role, "sendExport") ? <SendExportButton requestId={r.id} /> : <p>Kun den databeskyttelsesansvarlige kan sende eksporten (pkt. 6.2).</p>}
         </section>
       ) : null}
 
