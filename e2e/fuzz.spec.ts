@@ -41,6 +41,8 @@ const KEYS: Record<string, string[]> = {
   sendExportAction: ["requestId"],
   refuseErasureAction: ["requestId", "reasons"],
   announceRestrictionLiftAction: ["requestId", "reasons"],
+  retryDeliveryAction: ["deliveryId"],
+  markDeliveryHandledAction: ["deliveryId", "note"],
   logoutAction: [],
 };
 
