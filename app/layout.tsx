@@ -11,7 +11,7 @@ const inter = localFont({
 });
 
 export const metadata: Metadata = {
-  title: { default: "Dine data hos 123multiservice", template: "%s · 123multiservice" },
+  title: { default: "Privatliv og persondata hos 123multiservice", template: "%s · 123multiservice" },
   description: "Se, ret, hent og slet de personoplysninger, 123multiservice har om dig.",
   robots: { index: false },
 };
@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="site-header">
           <Link href="/" className="brand">
-            123multiservice <span>· Dine data</span>
+            123multiservice <span>· Privatliv og persondata</span>
           </Link>
         </header>
         <div id="indhold">{children}</div>

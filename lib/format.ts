@@ -22,3 +22,20 @@ export function formatMoney(ore: number): string {
 export function formatDueDate(d: Date, now: Date = new Date()): string {
   return d.getTime() > now.getTime() ? formatDate(d) : "ved den næste daglige sletning (fristen er nået)";
 }
+
+const pluralRules = new Intl.PluralRules("da-DK");
+const numberFormat = new Intl.NumberFormat("da-DK");
+
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** "1 vare", "2 varer", "10.000 ordrer": the Danish singular or plural form chosen by Intl.PluralRules (issue 10.12). */
+export function plural(n: number, one: string, other: string): string {
+  return `${formatNumber(n)} ${pluralRules.select(n) === "one" ? one : other}`;
+}
+
+/** The form alone, for sentences where the number is written elsewhere. */
+export function pluralWord(n: number, one: string, other: string): string {
+  return pluralRules.select(n) === "one" ? one : other;
+}

@@ -4,13 +4,14 @@ import { requireCustomerPage } from "@/lib/dal/session";
 
 export const dynamic = "force-dynamic";
 
+// Names a customer understands (issue 13.4): each link says what the page does.
 const LINKS = [
-  { href: "/konto", label: "Overblik" },
+  { href: "/konto", label: "Dine oplysninger", prefix: "/konto/detaljer" },
   { href: "/konto/oplysninger", label: "Ret oplysninger" },
-  { href: "/konto/data", label: "Dine data" },
-  { href: "/konto/samtykke", label: "Samtykker" },
-  { href: "/konto/sletning", label: "Sletning" },
-  { href: "/konto/klage", label: "Klage" },
+  { href: "/konto/data", label: "Hent dine data" },
+  { href: "/konto/samtykke", label: "Nyhedsbrev og samtykke" },
+  { href: "/konto/sletning", label: "Slet dine data" },
+  { href: "/konto/klage", label: "Klag" },
 ] as const;
 
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
@@ -21,12 +22,12 @@ export default async function AccountLayout({ children }: { children: React.Reac
       <div className="account-nav">
         <div className="inner">
           <NavLinks links={LINKS} label="Din konto" />
-          <div className="who">
+          <section className="who" aria-label="Logget ind">
             <span>
-              {customer.name} · kundenr. {customer.customerNumber}
+              {customer.name} <span className="nowrap">· kundenr. {customer.customerNumber}</span>
             </span>
             <LogoutButton />
-          </div>
+          </section>
         </div>
       </div>
       {children}

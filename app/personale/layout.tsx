@@ -23,12 +23,12 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       <div className="account-nav">
         <div className="inner">
           <NavLinks links={links} label="Personale" />
-          <div className="who">
+          <section className="who" aria-label="Logget ind">
             <span>
-              {staff.name} · {staff.role === "dpo" ? "databeskyttelsesansvarlig" : "kundeservice"}
+              {staff.name} <span className="nowrap">· {staff.role === "dpo" ? "databeskyttelsesansvarlig" : "kundeservice"}</span>
             </span>
             <LogoutButton />
-          </div>
+          </section>
         </div>
       </div>
       {children}

@@ -1,12 +1,9 @@
 "use server";
 import { customerAction } from "./safe-action";
 import { emptySchema } from "@/lib/validation/consent";
-import { getOverview } from "@/lib/dal/customer";
 import { customerAddress } from "@/lib/dal/account-links";
 import { consumeRate } from "@/lib/dal/rate-limit";
-import { accessReportText, buildAccessReport } from "@/lib/report/access-report";
-import { parseFinancialYearEnd } from "@/lib/policy";
-import { env } from "@/lib/env";
+import { accessReportText } from "@/lib/report/access-report";
 import { deliveryText, sendMail } from "@/lib/mail";
 import { pseudonym } from "@/lib/log";
 import { formatDateTime } from "@/lib/format";
@@ -33,16 +30,15 @@ export const sendAccessReportAction = customerAction("access_report.send", empty
       audit: { details: { reason: "rate-limited" } },
     };
   }
-  const overview = await getOverview(customer);
-  if (!overview) return { ok: false, message: "Kontoen findes ikke længere." };
-  const now = new Date();
-  const sections = buildAccessReport(overview, parseFinancialYearEnd(env.FINANCIAL_YEAR_END));
+  // The data themselves, category by category, with where they came from (4.3, Art. 15(1)(g); lib/report).
+  const report = await accessReportText(customer, new Date());
+  if (!report) return { ok: false, message: "Kontoen findes ikke længere." };
   const outcome = await sendMail({
     kind: "access_report",
     subjectRef: customer.customerId,
     to: address.email,
     subject: "Din indsigtsrapport fra 123multiservice",
-    text: accessReportText(overview.profile.name, sections, now),
+    text: report.text,
   });
   return { ok: outcome !== "failed", message: deliveryText(outcome, "rapporten", "Rapporten er sendt til din e-mailadresse."), ...(outcome === "failed" ? { fieldErrors: {} } : {}) };
 });

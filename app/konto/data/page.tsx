@@ -3,13 +3,13 @@ import { requireCustomerPage } from "@/lib/dal/session";
 import { Clause } from "@/components/clause";
 import { EXPORT_FORMAT } from "@/lib/dal/export";
 
-export const metadata: Metadata = { title: "Dine data" };
+export const metadata: Metadata = { title: "Hent dine data" };
 
 export default async function DataPage() {
   await requireCustomerPage("/konto/data");
   return (
     <main>
-      <h1>Download dine data</h1>
+      <h1>Hent dine data</h1>
       <p>
         Du har ret til at få dine personoplysninger udleveret i et struktureret, almindeligt anvendt og maskinlæsbart format og til at
         overføre dem til en anden virksomhed (<Clause n="4.7.1" />
@@ -34,7 +34,7 @@ export default async function DataPage() {
       <section className="card" aria-labelledby="rapport">
         <h2 id="rapport">Vil du hellere læse det?</h2>
         <p>
-          Overblikket på <a href="/konto">forsiden</a> viser det samme med formål, modtagere og opbevaringstider, og du kan få det sendt som
+          <a href="/konto">Dine oplysninger</a> viser det samme med formål, modtagere og opbevaringstider, og du kan få det sendt som
           e-mail (<Clause n="4.3.2" />
           ).
         </p>

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { Clause } from "@/components/clause";
 import { MarketingObjection, NewsletterToggle, NotificationList, ReasonForm } from "@/components/consent-controls";
 import { STATUS_LABEL } from "@/components/request-labels";
+import { consentChannelLabel, consentWordingLabel } from "@/lib/report/labels";
 
 export const metadata: Metadata = { title: "Samtykker og indsigelser" };
 
@@ -61,14 +62,13 @@ export default async function ConsentPage() {
         {history.length === 0 ? (
           <p>Du har ikke givet eller tilbagekaldt samtykke endnu.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Samtykkehistorik, kan rulles" tabIndex={0}>
             <table aria-label="Samtykkehistorik">
               <thead>
                 <tr>
                   <th scope="col">Tidspunkt</th>
                   <th scope="col">Samtykke</th>
                   <th scope="col">Hvordan</th>
-                  <th scope="col">Tekstversion</th>
                 </tr>
               </thead>
               <tbody>
@@ -76,8 +76,9 @@ export default async function ConsentPage() {
                   <tr key={i}>
                     <td>{formatDateTime(e.occurredAt)}</td>
                     <td>{ACTION_LABEL[e.action]}</td>
-                    <td>{e.channel}</td>
-                    <td>{e.wordingVersion}</td>
+                    <td>
+                      {consentChannelLabel(e.channel)}. <span className="small muted">{consentWordingLabel(e.wordingVersion)}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

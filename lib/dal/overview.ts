@@ -1,0 +1,124 @@
+import "server-only";
+import { db } from "./db";
+import type { CustomerPrincipal } from "./session";
+
+// The first screen of /konto (issue 13): how much we hold in each category and the first and last dates,
+// from aggregate queries only. No rows are read, so the page costs the same for a customer with ten orders
+// and one with ten thousand: counts and min/max come from indexes ((customerId, placedAt), (customerId,
+// issuedAt), (customerId, occurredAt)); the details pages (lib/dal/details.ts) read the rows, paged.
+
+export interface OverviewSummary {
+  profile: {
+    customerNumber: number;
+    name: string;
+    email: string;
+    createdAt: Date;
+    lastActivityAt: Date;
+    processingRestricted: boolean;
+    objectsToAnalytics: boolean;
+  };
+  orders: { count: number; first: Date | null; last: Date | null };
+  invoices: { count: number; first: Date | null; last: Date | null };
+  websiteEvents: { count: number; first: Date | null; last: Date | null };
+  consentEvents: number;
+  newsletter: { subscribed: boolean; since: Date | null };
+  marketingProfile: boolean;
+  notifications: number;
+  requests: { count: number; open: number };
+  activeSessions: number;
+}
+
+/** SQLite returns DateTime aggregates as ISO text, PostgreSQL as Date. */
+function toDate(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v;
+  const d = new Date(typeof v === "number" ? v : String(v));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+interface SummaryRow {
+  customerNumber: unknown;
+  name: string;
+  email: string;
+  createdAt: unknown;
+  lastActivityAt: unknown;
+  processingRestricted: unknown;
+  objectsToAnalytics: unknown;
+  orders: unknown;
+  firstOrder: unknown;
+  lastOrder: unknown;
+  invoices: unknown;
+  firstInvoice: unknown;
+  lastInvoice: unknown;
+  events: unknown;
+  firstEvent: unknown;
+  lastEvent: unknown;
+  consents: unknown;
+  lastConsentAction: string | null;
+  lastConsentAt: unknown;
+  marketing: unknown;
+  notifications: unknown;
+  requests: unknown;
+  openRequests: unknown;
+}
+
+/**
+ * Everything the overview's cards and timeline need, in one statement (portable SQL: SQLite and PostgreSQL).
+ * Scoped to the session's customer in every subquery; null when the customer no longer exists.
+ */
+export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new Date()): Promise<OverviewSummary | null> {
+  const id = c.customerId;
+  const [rows, activeSessions] = await Promise.all([
+    db.$queryRaw<SummaryRow[]>`
+      SELECT
+        c."customerNumber" AS "customerNumber", c."name" AS "name", c."email" AS "email",
+        c."createdAt" AS "createdAt", c."lastActivityAt" AS "lastActivityAt",
+        c."processingRestricted" AS "processingRestricted", c."objectsToAnalytics" AS "objectsToAnalytics",
+        (SELECT COUNT(*) FROM "Order" o WHERE o."customerId" = ${id}) AS "orders",
+        (SELECT MIN(o."placedAt") FROM "Order" o WHERE o."customerId" = ${id}) AS "firstOrder",
+        (SELECT MAX(o."placedAt") FROM "Order" o WHERE o."customerId" = ${id}) AS "lastOrder",
+        (SELECT COUNT(*) FROM "Invoice" i WHERE i."customerId" = ${id}) AS "invoices",
+        (SELECT MIN(i."issuedAt") FROM "Invoice" i WHERE i."customerId" = ${id}) AS "firstInvoice",
+        (SELECT MAX(i."issuedAt") FROM "Invoice" i WHERE i."customerId" = ${id}) AS "lastInvoice",
+        (SELECT COUNT(*) FROM "WebsiteEvent" w WHERE w."customerId" = ${id}) AS "events",
+        (SELECT MIN(w."occurredAt") FROM "WebsiteEvent" w WHERE w."customerId" = ${id}) AS "firstEvent",
+        (SELECT MAX(w."occurredAt") FROM "WebsiteEvent" w WHERE w."customerId" = ${id}) AS "lastEvent",
+        (SELECT COUNT(*) FROM "ConsentEvent" e WHERE e."customerId" = ${id}) AS "consents",
+        (SELECT e."action" FROM "ConsentEvent" e WHERE e."customerId" = ${id} AND e."purpose" = 'newsletter'
+           ORDER BY e."occurredAt" DESC, e."id" DESC LIMIT 1) AS "lastConsentAction",
+        (SELECT e."occurredAt" FROM "ConsentEvent" e WHERE e."customerId" = ${id} AND e."purpose" = 'newsletter'
+           ORDER BY e."occurredAt" DESC, e."id" DESC LIMIT 1) AS "lastConsentAt",
+        (SELECT COUNT(*) FROM "MarketingProfile" m WHERE m."customerId" = ${id}) AS "marketing",
+        (SELECT COUNT(*) FROM "NotificationSubscription" n WHERE n."email" = c."email") AS "notifications",
+        (SELECT COUNT(*) FROM "PrivacyRequest" r WHERE r."customerId" = ${id}) AS "requests",
+        (SELECT COUNT(*) FROM "PrivacyRequest" r WHERE r."customerId" = ${id}
+           AND r."status" IN ('awaiting_signature', 'signature_received', 'open')) AS "openRequests"
+      FROM "Customer" c WHERE c."id" = ${id}`,
+    db.authSession.count({ where: { customerId: id, revokedAt: null, expiresAt: { gt: now } } }),
+  ]);
+  const r = rows[0];
+  if (!r) return null;
+  const bool = (v: unknown) => v === true || v === 1 || v === 1n || v === "1" || v === "true";
+  return {
+    profile: {
+      customerNumber: num(r.customerNumber),
+      name: r.name,
+      email: r.email,
+      createdAt: toDate(r.createdAt) ?? now,
+      lastActivityAt: toDate(r.lastActivityAt) ?? now,
+      processingRestricted: bool(r.processingRestricted),
+      objectsToAnalytics: bool(r.objectsToAnalytics),
+    },
+    orders: { count: num(r.orders), first: toDate(r.firstOrder), last: toDate(r.lastOrder) },
+    invoices: { count: num(r.invoices), first: toDate(r.firstInvoice), last: toDate(r.lastInvoice) },
+    websiteEvents: { count: num(r.events), first: toDate(r.firstEvent), last: toDate(r.lastEvent) },
+    consentEvents: num(r.consents),
+    newsletter: { subscribed: r.lastConsentAction === "given", since: r.lastConsentAction ? toDate(r.lastConsentAt) : null },
+    marketingProfile: num(r.marketing) > 0,
+    notifications: num(r.notifications),
+    requests: { count: num(r.requests), open: num(r.openRequests) },
+    activeSessions,
+  };
+}
