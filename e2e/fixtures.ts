@@ -29,6 +29,99 @@ export const TEST_CUSTOMERS = {
 /** Test customers whose address has never been confirmed (issue 8). */
 const UNCONFIRMED: readonly string[] = [TEST_CUSTOMERS.unconfirmed.email];
 
+/** A customer with a long history, for the overview's cards, timeline and paging (issue 13). */
+export const MANY_ORDERS = { email: "mange-ordrer@example.test", number: 900100, name: "Mange Østergaard-Ærbø", orders: 1_200, events: 3_000 } as const;
+
+type Db = ReturnType<typeof openPrisma>;
+
+/**
+ * Adds a customer with `orders` orders (two lines each, an invoice each) over the last `years` years and
+ * `events` website events. Used by the e2e fixtures and by bench/konto.bench.ts (10,000 orders + 50,000 events).
+ */
+export async function addManyOrdersCustomer(
+  db: Db,
+  c: { email: string; number: number; name: string; orders: number; events: number },
+  passwordHash: string,
+  now = new Date(),
+  years = 4.5,
+): Promise<string> {
+  const existing = await db.customer.findUnique({ where: { email: c.email }, select: { id: true } });
+  if (existing) return existing.id;
+  const row = await db.customer.create({
+    data: { customerNumber: c.number, name: c.name, street: "Langgade 100", postalCode: "8000", city: "Aarhus C", email: c.email, passwordHash, lastActivityAt: now, emailVerifiedAt: now },
+  });
+  const span = years * 365 * 86_400_000;
+  const BATCH = 1_000;
+  for (let start = 0; start < c.orders; start += BATCH) {
+    const n = Math.min(BATCH, c.orders - start);
+    const orders = Array.from({ length: n }, (_, k) => {
+      const i = start + k;
+      return {
+        id: `mo-${c.number}-${i}`,
+        orderNumber: `M-${c.number}-${String(i + 1).padStart(6, "0")}`,
+        customerId: row.id,
+        placedAt: new Date(now.getTime() - span + Math.floor((span * (i + 1)) / (c.orders + 1))),
+        ipAddress: "192.0.2.44",
+        shippingName: c.name,
+        shippingStreet: "Langgade 100",
+        shippingPostalCode: "8000",
+        shippingCity: "Aarhus C",
+        shippingCountry: "DK",
+        totalOre: 24_900,
+      };
+    });
+    await db.order.createMany({ data: orders });
+    await db.orderLine.createMany({
+      data: orders.flatMap((o, k) => [
+        { orderId: o.id, productSku: "HP-912", productName: "HP 912 blækpatron", quantity: 1, unitPriceOre: 14_900 },
+        { orderId: o.id, productSku: "PAP-A4", productName: "Kopipapir A4", quantity: 2, unitPriceOre: 5_000, returnedQuantity: k % 10 === 0 ? 1 : 0 },
+      ]),
+    });
+    await db.invoice.createMany({
+      data: orders.map((o) => ({
+        invoiceNumber: `MF-${o.orderNumber.slice(2)}`,
+        orderId: o.id,
+        customerId: row.id,
+        issuedAt: o.placedAt,
+        description: `Ordre ${o.orderNumber}`,
+        netOre: 19_920,
+        vatOre: 4_980,
+        totalOre: 24_900,
+        billingName: c.name,
+        billingStreet: "Langgade 100",
+        billingPostalCode: "8000",
+        billingCity: "Aarhus C",
+        billingCountry: "DK",
+      })),
+    });
+  }
+  const kinds = ["page_view", "search", "product_click"] as const;
+  for (let start = 0; start < c.events; start += 5_000) {
+    const n = Math.min(5_000, c.events - start);
+    await db.websiteEvent.createMany({
+      data: Array.from({ length: n }, (_, k) => {
+        const i = start + k;
+        const kind = kinds[i % 3];
+        return {
+          customerId: row.id,
+          occurredAt: new Date(now.getTime() - span + Math.floor((span * (i + 1)) / (c.events + 1))),
+          kind,
+          path: kind === "page_view" ? "/printere" : null,
+          searchTerm: kind === "search" ? "blækpatron" : null,
+          productSku: kind === "product_click" ? "HP-912" : null,
+          browser: "Firefox 140",
+          device: "Desktop",
+          ipAddress: "192.0.2.44",
+        };
+      }),
+    });
+  }
+  await db.consentEvent.create({
+    data: { customerId: row.id, action: "given", occurredAt: new Date(now.getTime() - span), channel: "kassen", wordingVersion: "nyhedsbrev-2021-03" },
+  });
+  return row.id;
+}
+
 export async function addTestPrincipals(url: string): Promise<void> {
   const db = openPrisma(url);
   try {
@@ -51,6 +144,7 @@ export async function addTestPrincipals(url: string): Promise<void> {
         },
       });
     }
+    await addManyOrdersCustomer(db, MANY_ORDERS, passwordHash);
   } finally {
     await db.$disconnect();
   }

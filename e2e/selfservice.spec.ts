@@ -145,8 +145,12 @@ test("the overview shows every category with purpose, basis, recipients and rete
   for (const title of ["Kundekonto og kontaktoplysninger", "Køb og returneringer", "Fakturaer", "Adfærd på hjemmesiden", "Samtykke til nyhedsbrev", '"Modtag notifikation"']) {
     await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
   }
+  // Purpose, basis, recipients and the US transfers sit one click away on the category's details (issue 13).
+  await expect(page.getByTestId("tidslinje-fakturaer")).toContainText(/anonymiseres|anonymiseret/);
+  await page.getByRole("link", { name: "Se detaljer om Adfærd på hjemmesiden" }).click();
+  for (const term of ["Formål", "Retsgrundlag", "Opbevaring"]) await expect(page.getByText(term, { exact: true })).toBeVisible();
   await expect(page.getByText("Overførsel til USA").first()).toBeVisible();
-  await expect(page.getByText(/Din ældste faktura anonymiseres/)).toBeVisible();
+  await page.goto("/konto");
   await page.getByRole("link", { name: "pkt. 4.3.1" }).click();
   await expect(page).toHaveURL(/\/persondatapolitik#pkt-4-3-1$/);
   await expect(page.locator("#pkt-4-3-1")).toContainText("Du er til enhver tid berettiget");
@@ -154,7 +158,7 @@ test("the overview shows every category with purpose, basis, recipients and rete
 
 test("complaint: Datatilsynet's address is reachable from every page of the area", async ({ page }) => {
   await logInAsCustomer(page);
-  await page.getByRole("link", { name: "Klage", exact: true }).click();
+  await page.getByRole("link", { name: "Klag", exact: true }).click();
   await expect(page.getByText("Carl Jacobsens Vej 35")).toBeVisible();
   await expect(page.getByText("2500 Valby")).toBeVisible();
 });

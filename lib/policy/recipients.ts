@@ -82,7 +82,7 @@ export const RECIPIENTS: Record<RecipientId, Recipient> = {
     what: "Statistik over brugen af hjemmesiden.",
     country: "USA",
     thirdCountryTransfer:
-      "Oplysningerne overføres til USA. Politikken henviser til EU-U.S. Privacy Shield, som EU-Domstolen underkendte i juli 2020; se 'Bemærkninger til politikken'.",
+      "Oplysningerne overføres til USA. Vores persondatapolitik (pkt. 3.4) henviser stadig til EU-U.S. Privacy Shield, men den ordning gælder ikke længere (EU-Domstolen, juli 2020). En overførsel til USA skal i dag bygge på EU-U.S. Data Privacy Framework eller på EU's standardkontrakter. Du har ret til at få at vide, hvilket grundlag der bruges, og få en kopi af garantierne: skriv til os.",
     clause: "3.4",
   },
   facebook: {
@@ -92,7 +92,7 @@ export const RECIPIENTS: Record<RecipientId, Recipient> = {
     what: "Målrettet markedsføring og retargeting.",
     country: "USA",
     thirdCountryTransfer:
-      "Oplysningerne overføres til USA. Politikken henviser til en certificering under EU-U.S. Privacy Shield, som ikke længere er gyldig; se 'Bemærkninger til politikken'.",
+      "Oplysningerne overføres til USA. Vores persondatapolitik (pkt. 3.4) henviser til en certificering under EU-U.S. Privacy Shield, men den ordning gælder ikke længere (EU-Domstolen, juli 2020), og linket til certificeringen mangler. En overførsel til USA skal i dag bygge på EU-U.S. Data Privacy Framework eller på EU's standardkontrakter. Du har ret til at få at vide, hvilket grundlag der bruges, og få en kopi af garantierne: skriv til os.",
     clause: "3.4",
   },
   anmeldelse: {

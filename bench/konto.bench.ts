@@ -1,0 +1,119 @@
+// /konto for a customer with 10,000 orders and 50,000 website events against a trivial dynamic page of the
+// same production build (issue 13.3). Needs a production build (`npm run build`, or BENCH_BUILD=1 here).
+//   npx tsx bench/konto.bench.ts          (BENCH_PORT=3307, BENCH_SECONDS=10, BENCH_ORDERS, BENCH_EVENTS)
+// Prints requests/s at 20 connections and p50/p99 latency at 1 connection for each page, and the ratios.
+import { spawn, execFileSync } from "node:child_process";
+import { rmSync, mkdirSync } from "node:fs";
+import os from "node:os";
+import autocannon from "autocannon";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { hashPassword } from "../lib/auth/password";
+import { setupDatabase } from "../prisma/setup";
+import { addManyOrdersCustomer } from "../e2e/fixtures";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3307);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
+const URL_ = `file:./data/bench-konto.db`;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECRET = "bench-secret-bench-secret-bench-secret-0123";
+const PASSWORD = "bench-adgangskode-1";
+const BIG = { email: "bench-stor@example.test", number: 990001, name: "Stor Kunde Ærø", orders: ORDERS, events: EVENTS };
+
+async function prepare() {
+  mkdirSync("data", { recursive: true });
+  rmSync("data/bench-konto.db", { force: true });
+  rmSync("data/bench-konto.db-wal", { force: true });
+  rmSync("data/bench-konto.db-shm", { force: true });
+  await setupDatabase(URL_);
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: URL_ }) });
+  const t = Date.now();
+  await addManyOrdersCustomer(db, BIG, await hashPassword(PASSWORD));
+  await db.$disconnect();
+  console.log(`data: ${ORDERS} orders (2 lines, 1 invoice each) + ${EVENTS} website events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
+async function waitUp() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/log-ind`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+/** Logs in through next-auth's credentials flow and returns the Cookie header. */
+async function login(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: BASE },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`login failed: ${res.status}`);
+  return session;
+}
+
+async function run(path: string, cookie: string | null, connections: number) {
+  const r = await autocannon({
+    url: `${BASE}${path}`,
+    connections,
+    duration: SECONDS,
+    headers: cookie ? { cookie } : {},
+  });
+  const non2xx = r.non2xx;
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx, bytes: r.throughput.average / Math.max(1, r.requests.average) };
+}
+
+async function main() {
+  if (process.env.BENCH_BUILD === "1") execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: SECRET } });
+  await prepare();
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: URL_, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, COOKIE_SECURE: "false", LOG_LEVEL: "warn", MAIL_OUTBOX_DIR: "data/bench-outbox" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitUp();
+    const big = await login(BIG.email, PASSWORD);
+    const demo = await login("kunde@example.dk", "demo-kunde-1");
+    const pages: [string, string, string | null][] = [
+      ["trivial dynamic page, anonymous (/)", "/", null],
+      ["trivial dynamic page, logged in (/konto/klage)", "/konto/klage", big],
+      ["/konto, demo customer", "/konto", demo],
+      [`/konto, ${ORDERS} orders + ${EVENTS} events`, "/konto", big],
+      [`/konto/detaljer/koeb (50 rows), same customer`, "/konto/detaljer/koeb", big],
+    ];
+    // Warm up every page (first renders compile nothing in production, but caches and JIT settle).
+    for (const [, path, cookie] of pages) await autocannon({ url: `${BASE}${path}`, connections: 4, duration: 2, headers: cookie ? { cookie } : {} });
+    const results: Record<string, { c20: Awaited<ReturnType<typeof run>>; c1: Awaited<ReturnType<typeof run>> }> = {};
+    for (const [name, path, cookie] of pages) {
+      const c20 = await run(path, cookie, 20);
+      const c1 = await run(path, cookie, 1);
+      results[name] = { c20, c1 };
+      console.log(
+        `${name.padEnd(52)} 20 conn: ${c20.rps.toFixed(0).padStart(5)} req/s   1 conn: p50 ${String(c1.p50).padStart(3)} ms, p99 ${String(c1.p99).padStart(3)} ms   ${(c1.bytes / 1024).toFixed(1)} kB${c20.non2xx + c1.non2xx ? `   NON-2XX ${c20.non2xx + c1.non2xx}` : ""}`,
+      );
+    }
+    const names = pages.map((p) => p[0]);
+    const big20 = results[names[3]].c20.rps;
+    console.log(`ratio /konto (big) : anonymous trivial = ${(big20 / results[names[0]].c20.rps).toFixed(2)}`);
+    console.log(`ratio /konto (big) : logged-in trivial = ${(big20 / results[names[1]].c20.rps).toFixed(2)}`);
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${SECONDS} s per run, autocannon`);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
