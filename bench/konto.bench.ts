@@ -3,7 +3,7 @@
 //   npx tsx bench/konto.bench.ts          (BENCH_PORT=3307, BENCH_SECONDS=10, BENCH_ORDERS, BENCH_EVENTS)
 // Prints requests/s at 20 connections and p50/p99 latency at 1 connection for each page, and the ratios.
 import { spawn, execFileSync } from "node:child_process";
-import { rmSync, mkdirSync } from "node:fs";
+import { existsSync, rmSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -13,7 +13,7 @@ import { setupDatabase } from "../prisma/setup";
 import { addManyOrdersCustomer } from "../e2e/fixtures";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3307);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const URL_ = `file:./data/bench-konto.db`;
@@ -24,6 +24,7 @@ const BIG = { email: "bench-stor@example.test", number: 990001, name: "Stor Kund
 
 async function prepare() {
   mkdirSync("data", { recursive: true });
+  if (process.env.BENCH_REUSE === "1" && existsSync("data/bench-konto.db")) return console.log("data: reusing data/bench-konto.db");
   rmSync("data/bench-konto.db", { force: true });
   rmSync("data/bench-konto.db-wal", { force: true });
   rmSync("data/bench-konto.db-shm", { force: true });
@@ -94,19 +95,33 @@ async function main() {
     ];
     // Warm up every page (first renders compile nothing in production, but caches and JIT settle).
     for (const [, path, cookie] of pages) await autocannon({ url: `${BASE}${path}`, connections: 4, duration: 2, headers: cookie ? { cookie } : {} });
-    const results: Record<string, { c20: Awaited<ReturnType<typeof run>>; c1: Awaited<ReturnType<typeof run>> }> = {};
-    for (const [name, path, cookie] of pages) {
-      const c20 = await run(path, cookie, 20);
-      const c1 = await run(path, cookie, 1);
-      results[name] = { c20, c1 };
+    // The machine is shared: each page is measured ROUNDS times, interleaved with the others, and the median kept.
+    const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+    const samples: Record<string, { c20: number[]; p50: number[]; p99: number[]; bytes: number; non2xx: number }> = {};
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, path, cookie] of pages) {
+        const c20 = await run(path, cookie, 20);
+        const c1 = await run(path, cookie, 1);
+        const s = (samples[name] ??= { c20: [], p50: [], p99: [], bytes: 0, non2xx: 0 });
+        s.c20.push(c20.rps);
+        s.p50.push(c1.p50);
+        s.p99.push(c1.p99);
+        s.bytes = c1.bytes;
+        s.non2xx += c20.non2xx + c1.non2xx;
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    for (const [name] of pages) {
+      const s = samples[name];
       console.log(
-        `${name.padEnd(52)} 20 conn: ${c20.rps.toFixed(0).padStart(5)} req/s   1 conn: p50 ${String(c1.p50).padStart(3)} ms, p99 ${String(c1.p99).padStart(3)} ms   ${(c1.bytes / 1024).toFixed(1)} kB${c20.non2xx + c1.non2xx ? `   NON-2XX ${c20.non2xx + c1.non2xx}` : ""}`,
+        `${name.padEnd(52)} 20 conn: ${median(s.c20).toFixed(0).padStart(5)} req/s   1 conn: p50 ${String(median(s.p50)).padStart(3)} ms, p99 ${String(median(s.p99)).padStart(3)} ms   ${(s.bytes / 1024).toFixed(1)} kB${s.non2xx ? `   NON-2XX ${s.non2xx}` : ""}`,
       );
     }
     const names = pages.map((p) => p[0]);
-    const big20 = results[names[3]].c20.rps;
-    console.log(`ratio /konto (big) : anonymous trivial = ${(big20 / results[names[0]].c20.rps).toFixed(2)}`);
-    console.log(`ratio /konto (big) : logged-in trivial = ${(big20 / results[names[1]].c20.rps).toFixed(2)}`);
+    const big20 = median(samples[names[3]].c20);
+    console.log(`ratio /konto (big) : anonymous trivial = ${(big20 / median(samples[names[0]].c20)).toFixed(2)}`);
+    console.log(`ratio /konto (big) : logged-in trivial = ${(big20 / median(samples[names[1]].c20)).toFixed(2)}`);
+    console.log(`load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${SECONDS} s per run, autocannon`);
   } finally {
     server.kill("SIGTERM");

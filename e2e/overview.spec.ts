@@ -81,9 +81,10 @@ test("details are one click away: the rows, where they came from, the recipients
 
 test("a customer with 1,200 orders: the same short cards, the timeline, and paged details", async ({ page }) => {
   await logInAsCustomer(page, MANY);
-  await expect(page.getByTestId("omfang-koeb")).toContainText("1.200 ordrer");
-  await expect(page.getByTestId("omfang-fakturaer")).toContainText("1.200 fakturaer");
-  await expect(page.getByTestId("omfang-adfaerd")).toContainText("3.000 registreringer");
+  // The first screen counts at most 1,000 rows per category (lib/dal/overview.ts COUNT_CAP); the details count all.
+  await expect(page.getByTestId("omfang-koeb")).toContainText("Mere end 1.000 ordrer");
+  await expect(page.getByTestId("omfang-fakturaer")).toContainText("Mere end 1.000 fakturaer");
+  await expect(page.getByTestId("omfang-adfaerd")).toContainText("Mere end 1.000 registreringer");
   // Nothing on the first screen grows with the history: no order numbers at all.
   await expect(page.locator("main")).not.toContainText(`M-${MANY_ORDERS.number}-`);
   const koeb = page.getByTestId("tidslinje-koeb");

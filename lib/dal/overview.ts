@@ -7,6 +7,19 @@ import type { CustomerPrincipal } from "./session";
 // and one with ten thousand: counts and min/max come from indexes ((customerId, placedAt), (customerId,
 // issuedAt), (customerId, occurredAt)); the details pages (lib/dal/details.ts) read the rows, paged.
 
+/**
+ * Counts stop at COUNT_CAP: the first screen reads at most that many index entries per category, whatever the
+ * history; `more` says there are more (the details page counts them all).
+ */
+export const COUNT_CAP = 1_000;
+
+export interface Counted {
+  count: number;
+  more: boolean;
+  first: Date | null;
+  last: Date | null;
+}
+
 export interface OverviewSummary {
   profile: {
     customerNumber: number;
@@ -17,9 +30,9 @@ export interface OverviewSummary {
     processingRestricted: boolean;
     objectsToAnalytics: boolean;
   };
-  orders: { count: number; first: Date | null; last: Date | null };
-  invoices: { count: number; first: Date | null; last: Date | null };
-  websiteEvents: { count: number; first: Date | null; last: Date | null };
+  orders: Counted;
+  invoices: Counted;
+  websiteEvents: Counted;
   consentEvents: number;
   newsletter: { subscribed: boolean; since: Date | null };
   marketingProfile: boolean;
@@ -37,6 +50,11 @@ function toDate(v: unknown): Date | null {
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
+
+function counted(n: unknown, first: unknown, last: unknown): Counted {
+  const count = num(n);
+  return { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP, first: toDate(first), last: toDate(last) };
+}
 
 interface SummaryRow {
   customerNumber: unknown;
@@ -62,6 +80,7 @@ interface SummaryRow {
   notifications: unknown;
   requests: unknown;
   openRequests: unknown;
+  activeSessions: unknown;
 }
 
 /**
@@ -70,19 +89,19 @@ interface SummaryRow {
  */
 export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new Date()): Promise<OverviewSummary | null> {
   const id = c.customerId;
-  const [rows, activeSessions] = await Promise.all([
-    db.$queryRaw<SummaryRow[]>`
+  const cap = COUNT_CAP + 1;
+  const rows = await db.$queryRaw<SummaryRow[]>`
       SELECT
         c."customerNumber" AS "customerNumber", c."name" AS "name", c."email" AS "email",
         c."createdAt" AS "createdAt", c."lastActivityAt" AS "lastActivityAt",
         c."processingRestricted" AS "processingRestricted", c."objectsToAnalytics" AS "objectsToAnalytics",
-        (SELECT COUNT(*) FROM "Order" o WHERE o."customerId" = ${id}) AS "orders",
+        (SELECT COUNT(*) FROM (SELECT 1 FROM "Order" o WHERE o."customerId" = ${id} LIMIT ${cap}) x) AS "orders",
         (SELECT MIN(o."placedAt") FROM "Order" o WHERE o."customerId" = ${id}) AS "firstOrder",
         (SELECT MAX(o."placedAt") FROM "Order" o WHERE o."customerId" = ${id}) AS "lastOrder",
-        (SELECT COUNT(*) FROM "Invoice" i WHERE i."customerId" = ${id}) AS "invoices",
+        (SELECT COUNT(*) FROM (SELECT 1 FROM "Invoice" i WHERE i."customerId" = ${id} LIMIT ${cap}) x) AS "invoices",
         (SELECT MIN(i."issuedAt") FROM "Invoice" i WHERE i."customerId" = ${id}) AS "firstInvoice",
         (SELECT MAX(i."issuedAt") FROM "Invoice" i WHERE i."customerId" = ${id}) AS "lastInvoice",
-        (SELECT COUNT(*) FROM "WebsiteEvent" w WHERE w."customerId" = ${id}) AS "events",
+        (SELECT COUNT(*) FROM (SELECT 1 FROM "WebsiteEvent" w WHERE w."customerId" = ${id} LIMIT ${cap}) x) AS "events",
         (SELECT MIN(w."occurredAt") FROM "WebsiteEvent" w WHERE w."customerId" = ${id}) AS "firstEvent",
         (SELECT MAX(w."occurredAt") FROM "WebsiteEvent" w WHERE w."customerId" = ${id}) AS "lastEvent",
         (SELECT COUNT(*) FROM "ConsentEvent" e WHERE e."customerId" = ${id}) AS "consents",
@@ -94,10 +113,10 @@ export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new D
         (SELECT COUNT(*) FROM "NotificationSubscription" n WHERE n."email" = c."email") AS "notifications",
         (SELECT COUNT(*) FROM "PrivacyRequest" r WHERE r."customerId" = ${id}) AS "requests",
         (SELECT COUNT(*) FROM "PrivacyRequest" r WHERE r."customerId" = ${id}
-           AND r."status" IN ('awaiting_signature', 'signature_received', 'open')) AS "openRequests"
-      FROM "Customer" c WHERE c."id" = ${id}`,
-    db.authSession.count({ where: { customerId: id, revokedAt: null, expiresAt: { gt: now } } }),
-  ]);
+           AND r."status" IN ('awaiting_signature', 'signature_received', 'open')) AS "openRequests",
+        (SELECT COUNT(*) FROM "AuthSession" s WHERE s."customerId" = ${id} AND s."revokedAt" IS NULL
+           AND s."expiresAt" > ${now}) AS "activeSessions"
+      FROM "Customer" c WHERE c."id" = ${id}`;
   const r = rows[0];
   if (!r) return null;
   const bool = (v: unknown) => v === true || v === 1 || v === 1n || v === "1" || v === "true";
@@ -111,14 +130,14 @@ export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new D
       processingRestricted: bool(r.processingRestricted),
       objectsToAnalytics: bool(r.objectsToAnalytics),
     },
-    orders: { count: num(r.orders), first: toDate(r.firstOrder), last: toDate(r.lastOrder) },
-    invoices: { count: num(r.invoices), first: toDate(r.firstInvoice), last: toDate(r.lastInvoice) },
-    websiteEvents: { count: num(r.events), first: toDate(r.firstEvent), last: toDate(r.lastEvent) },
+    orders: counted(r.orders, r.firstOrder, r.lastOrder),
+    invoices: counted(r.invoices, r.firstInvoice, r.lastInvoice),
+    websiteEvents: counted(r.events, r.firstEvent, r.lastEvent),
     consentEvents: num(r.consents),
     newsletter: { subscribed: r.lastConsentAction === "given", since: r.lastConsentAction ? toDate(r.lastConsentAt) : null },
     marketingProfile: num(r.marketing) > 0,
     notifications: num(r.notifications),
     requests: { count: num(r.requests), open: num(r.openRequests) },
-    activeSessions,
+    activeSessions: num(r.activeSessions),
   };
 }

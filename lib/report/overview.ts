@@ -11,7 +11,7 @@ import {
   type FinancialYearEnd,
 } from "@/lib/policy";
 import { formatDate, plural } from "@/lib/format";
-import type { OverviewSummary } from "@/lib/dal/overview";
+import type { Counted, OverviewSummary } from "@/lib/dal/overview";
 
 export interface OverviewCard {
   id: CategoryId;
@@ -55,6 +55,11 @@ function range(from: Date | null, to: Date | null): string {
   if (!from) return "";
   if (!to || formatDate(from) === formatDate(to)) return formatDate(from);
   return `${formatDate(from)} – ${formatDate(to)}`;
+}
+
+/** "10.000 ordrer", or "Mere end 10.000 ordrer" past the first screen's count cap. */
+function howMany(c: Counted, one: string, other: string): string {
+  return c.more ? `Mere end ${plural(c.count, one, other)}` : plural(c.count, one, other);
 }
 
 const NEXT_RUN = "ved næste daglige oprydning";
@@ -160,11 +165,11 @@ export function buildOverviewCards(s: OverviewSummary, timeline: TimelineEntry[]
         break;
       case "koeb":
         empty = s.orders.count === 0;
-        amount = empty ? "Ingen køb" : `${plural(s.orders.count, "ordre", "ordrer")} (${range(s.orders.first, s.orders.last)})`;
+        amount = empty ? "Ingen køb" : `${howMany(s.orders, "ordre", "ordrer")} (${range(s.orders.first, s.orders.last)})`;
         break;
       case "fakturaer":
         empty = s.invoices.count === 0;
-        amount = empty ? "Ingen fakturaer" : `${plural(s.invoices.count, "faktura", "fakturaer")} (${range(s.invoices.first, s.invoices.last)})`;
+        amount = empty ? "Ingen fakturaer" : `${howMany(s.invoices, "faktura", "fakturaer")} (${range(s.invoices.first, s.invoices.last)})`;
         break;
       case "adfaerd":
         empty = s.websiteEvents.count === 0;
@@ -172,7 +177,7 @@ export function buildOverviewCards(s: OverviewSummary, timeline: TimelineEntry[]
           ? s.profile.objectsToAnalytics
             ? "Ingen. Du har gjort indsigelse, så vi registrerer ikke din adfærd"
             : "Ingen registreringer"
-          : `${plural(s.websiteEvents.count, "registrering", "registreringer")} af besøg, søgninger og klik (${range(s.websiteEvents.first, s.websiteEvents.last)})`;
+          : `${howMany(s.websiteEvents, "registrering", "registreringer")} af besøg, søgninger og klik (${range(s.websiteEvents.first, s.websiteEvents.last)})`;
         if (!empty && s.profile.objectsToAnalytics) amount += ". Du har gjort indsigelse: vi registrerer ikke mere";
         break;
       case "samtykke":
