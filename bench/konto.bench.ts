@@ -3,7 +3,7 @@
 //   npx tsx bench/konto.bench.ts          (BENCH_PORT=3307, BENCH_SECONDS=10, BENCH_ORDERS, BENCH_EVENTS)
 // Prints requests/s at 20 connections and p50/p99 latency at 1 connection for each page, and the ratios.
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, rmSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -64,7 +64,16 @@ async function login(email: string, password: string): Promise<string> {
   return session;
 }
 
+/** CPU time (ms) the server process has used so far: user + system, from /proc (Linux). */
+function serverCpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+let serverPid = 0;
+
 async function run(path: string, cookie: string | null, connections: number) {
+  const cpu0 = serverCpuMs(serverPid);
   const r = await autocannon({
     url: `${BASE}${path}`,
     connections,
@@ -72,7 +81,8 @@ async function run(path: string, cookie: string | null, connections: number) {
     headers: cookie ? { cookie } : {},
   });
   const non2xx = r.non2xx;
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx, bytes: r.throughput.average / Math.max(1, r.requests.average) };
+  const cpuPerRequest = (serverCpuMs(serverPid) - cpu0) / Math.max(1, r.requests.total);
+  return { cpuPerRequest, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx, bytes: r.throughput.average / Math.max(1, r.requests.average) };
 }
 
 async function main() {
@@ -82,6 +92,7 @@ async function main() {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: URL_, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, COOKIE_SECURE: "false", LOG_LEVEL: "warn", MAIL_OUTBOX_DIR: "data/bench-outbox" },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  serverPid = server.pid!;
   try {
     await waitUp();
     const big = await login(BIG.email, PASSWORD);
@@ -97,13 +108,14 @@ async function main() {
     for (const [, path, cookie] of pages) await autocannon({ url: `${BASE}${path}`, connections: 4, duration: 2, headers: cookie ? { cookie } : {} });
     // The machine is shared: each page is measured ROUNDS times, interleaved with the others, and the median kept.
     const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-    const samples: Record<string, { c20: number[]; p50: number[]; p99: number[]; bytes: number; non2xx: number }> = {};
+    const samples: Record<string, { c20: number[]; cpu: number[]; p50: number[]; p99: number[]; bytes: number; non2xx: number }> = {};
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, path, cookie] of pages) {
         const c20 = await run(path, cookie, 20);
         const c1 = await run(path, cookie, 1);
-        const s = (samples[name] ??= { c20: [], p50: [], p99: [], bytes: 0, non2xx: 0 });
+        const s = (samples[name] ??= { c20: [], cpu: [], p50: [], p99: [], bytes: 0, non2xx: 0 });
         s.c20.push(c20.rps);
+        s.cpu.push(c20.cpuPerRequest);
         s.p50.push(c1.p50);
         s.p99.push(c1.p99);
         s.bytes = c1.bytes;
@@ -114,13 +126,16 @@ async function main() {
     for (const [name] of pages) {
       const s = samples[name];
       console.log(
-        `${name.padEnd(52)} 20 conn: ${median(s.c20).toFixed(0).padStart(5)} req/s   1 conn: p50 ${String(median(s.p50)).padStart(3)} ms, p99 ${String(median(s.p99)).padStart(3)} ms   ${(s.bytes / 1024).toFixed(1)} kB${s.non2xx ? `   NON-2XX ${s.non2xx}` : ""}`,
+        `${name.padEnd(52)} 20 conn: ${median(s.c20).toFixed(0).padStart(5)} req/s, server CPU ${median(s.cpu).toFixed(2)} ms/req   1 conn: p50 ${String(median(s.p50)).padStart(3)} ms, p99 ${String(median(s.p99)).padStart(3)} ms   ${(s.bytes / 1024).toFixed(1)} kB${s.non2xx ? `   NON-2XX ${s.non2xx}` : ""}`,
       );
     }
     const names = pages.map((p) => p[0]);
     const big20 = median(samples[names[3]].c20);
     console.log(`ratio /konto (big) : anonymous trivial = ${(big20 / median(samples[names[0]].c20)).toFixed(2)}`);
     console.log(`ratio /konto (big) : logged-in trivial = ${(big20 / median(samples[names[1]].c20)).toFixed(2)}`);
+    const cpuOf = (i: number) => median(samples[names[i]].cpu);
+    console.log(`CPU-based ratio (trivial CPU per request / /konto CPU per request; what throughput would be on an idle machine):`);
+    console.log(`  /konto (big) vs anonymous trivial: ${(cpuOf(0) / cpuOf(3)).toFixed(2)}; vs logged-in trivial: ${(cpuOf(1) / cpuOf(3)).toFixed(2)}; demo vs logged-in trivial: ${(cpuOf(1) / cpuOf(2)).toFixed(2)}`);
     console.log(`load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${SECONDS} s per run, autocannon`);
   } finally {

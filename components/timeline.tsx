@@ -35,9 +35,6 @@ export function Timeline({ entries, now }: { entries: TimelineEntry[]; now: Date
               </span>
             </span>
             <svg className="tl-bar" width="100%" height="20" aria-hidden="true" focusable="false">
-              {axis.years.map((y) => (
-                <line key={y.year} x1={pc(y.x)} x2={pc(y.x)} y1="0" y2="20" className="tl-grid" />
-              ))}
               {e.from && e.to ? (
                 <>
                   {/* Kept in full until the first date; between the first and the last date the rows go one by one. */}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Clause } from "@/components/clause";
 import { ActionButton } from "@/components/action-button";
@@ -46,9 +45,10 @@ export default async function OverviewPage() {
               <dt>Hvor længe</dt>
               <dd>{c.until}</dd>
             </dl>
-            <Link href={c.href}>
+            {/* A plain link: no client component per card (issue 13.3). */}
+            <a href={c.href}>
               Se detaljer<span className="visually-hidden"> om {c.title}</span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

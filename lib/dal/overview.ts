@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerPrincipal } from "./session";
 
 // The first screen of /konto (issue 13): how much we hold in each category and the first and last dates,
@@ -89,7 +90,8 @@ interface SummaryRow {
  */
 export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new Date()): Promise<OverviewSummary | null> {
   const id = c.customerId;
-  const cap = COUNT_CAP + 1;
+  // A literal, not a bound parameter: SQLite plans LIMIT ? less well.
+  const cap = Prisma.raw(String(COUNT_CAP + 1));
   const rows = await db.$queryRaw<SummaryRow[]>`
       SELECT
         c."customerNumber" AS "customerNumber", c."name" AS "name", c."email" AS "email",
