@@ -55,8 +55,22 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         setStatus({ ok: false, message: messageFor(result.error ?? "") });
         return;
       }
+      // Did the browser keep the session cookie? A Secure cookie is refused over plain http (a LAN address,
+      // for example): without this check the customer lands silently on an empty login form (issue 13.6).
+      const session = (await fetch("/api/auth/session", { cache: "no-store" }).then((r) => r.json()).catch(() => null)) as { kind?: string } | null;
+      if (!session?.kind) {
+        setStatus({
+          ok: false,
+          message:
+            window.location.protocol === "http:"
+              ? `Din browser afviste log ind, fordi siden er åbnet med http:// og ikke med en sikker forbindelse. Åbn siden med https://${window.location.host}${window.location.pathname} og prøv igen.`
+              : "Din browser gemte ikke log ind-cookien. Tillad cookies for denne side og prøv igen.",
+        });
+        return;
+      }
       setStatus({ ok: true, message: "Du er logget ind." });
-      window.location.assign(safeCallbackUrl(callbackUrl));
+      // Staff go to their own area unless a page of it was asked for: no detour through /konto (issue 13.8).
+      window.location.assign(session.kind === "staff" && !callbackUrl ? "/personale" : safeCallbackUrl(callbackUrl));
     } catch {
       setStatus({ ok: false, message: "Vi kunne ikke logge dig ind lige nu. Prøv igen om lidt." });
     }

@@ -7,6 +7,24 @@ import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
 
 const FIELDS = ["name", "street", "postalCode", "city", "country", "phone", "email", "currentPassword", "version"] as const;
 
+const LABELS: Record<string, string> = {
+  name: "Navn",
+  street: "Vej og husnummer",
+  postalCode: "Postnummer",
+  city: "By",
+  country: "Land",
+  phone: "Telefonnummer",
+  email: "E-mailadresse",
+  currentPassword: "Nuværende adgangskode",
+};
+
+const PASSWORD_NEEDED = "Skriv din nuværende adgangskode for at ændre e-mailadressen.";
+
+function invalidMessage(fields: string[]): string {
+  const names = FIELDS.filter((f) => fields.includes(f) && LABELS[f]).map((f) => LABELS[f]);
+  return names.length === 1 ? `Ret feltet ${names[0]}.` : `Ret ${names.length} felter: ${names.join(", ")}.`;
+}
+
 export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "currentPassword"> }) {
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const [savedEmail, setSavedEmail] = useState(initial.email);
@@ -28,6 +46,12 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
   const onSubmit = handleSubmit(async (values) => {
     setStatus(null);
     const { currentPassword, ...rest } = values;
+    if (emailChanging && !currentPassword) {
+      // One message, in the status line and under the field alike (issue 13.5).
+      setError("currentPassword", { type: "required", message: PASSWORD_NEEDED }, { shouldFocus: true });
+      setStatus({ ok: false, message: PASSWORD_NEEDED });
+      return;
+    }
     const r = await updateProfileAction(emailChanging ? values : rest);
     setStatus(r);
     if (r.ok) {
@@ -37,6 +61,9 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
     } else {
       applyFieldErrors(r.fieldErrors, setError, FIELDS);
     }
+  }, (invalid) => {
+    // react-hook-form has moved focus to the first invalid field; the status line says what to fix.
+    setStatus({ ok: false, message: invalidMessage(Object.keys(invalid)) });
   });
 
   return (

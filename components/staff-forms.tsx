@@ -20,7 +20,7 @@ import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
 
 type Status = { ok: boolean; message: string } | null;
 
-export function RecordSignatureForm({ requestId }: { requestId: string }) {
+export function RecordSignatureForm({ requestId, recordedAt }: { requestId: string; recordedAt?: string }) {
   const [status, setStatus] = useState<Status>(null);
   const {
     register,
@@ -33,6 +33,17 @@ export function RecordSignatureForm({ requestId }: { requestId: string }) {
     setStatus(r);
     if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["code", "confirmSigned"] as const);
   });
+  if (recordedAt) {
+    // The signature is recorded: a confirmation in place of the form; the status line keeps the action's message.
+    return (
+      <div className="stack">
+        <p className="notice ok" data-testid="signature-recorded">
+          Underskriften blev registreret {recordedAt}. Sletningen kan nu gennemføres.
+        </p>
+        <FormStatus status={status} />
+      </div>
+    );
+  }
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Registrér underskrevet dokument">
       <input type="hidden" {...register("requestId")} />

@@ -64,6 +64,8 @@ test("the whole erasure path, from the customer's click to the staff's execution
   await support.getByLabel("Verifikationskode fra dokumentet").fill(code.toLowerCase());
   await support.getByRole("button", { name: "Registrér underskrift" }).click();
   await expect(support.getByTestId("request-status")).toHaveText("Underskrift modtaget");
+  // A confirmation stays on screen after the signature is recorded (issue 13.8).
+  await expect(support.getByTestId("signature-recorded")).toContainText("Underskriften blev registreret");
   await expect(support.getByText("Kun den databeskyttelsesansvarlige kan gennemføre sletningen")).toBeVisible();
   await expect(support.getByRole("button", { name: "Gennemfør sletning" })).toHaveCount(0);
   await support.close();

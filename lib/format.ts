@@ -39,3 +39,19 @@ export function plural(n: number, one: string, other: string): string {
 export function pluralWord(n: number, one: string, other: string): string {
   return pluralRules.select(n) === "one" ? one : other;
 }
+
+const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: TZ, timeZoneName: "longOffset" });
+
+/** The first instant of a Danish calendar day "YYYY-MM-DD" (midnight in Europe/Copenhagen); null if malformed. */
+export function danishDayStart(day: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const check = new Date(utc);
+  if (Number.isNaN(utc) || check.getUTCDate() !== Number(m[3]) || check.getUTCMonth() !== Number(m[2]) - 1) return null;
+  // The offset at that day's noon is the day's offset (DST changes happen at night, never around noon).
+  const name = offsetFormat.formatToParts(new Date(utc + 12 * 3_600_000)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const o = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  const offsetMs = o ? (o[1] === "+" ? 1 : -1) * (Number(o[2]) * 60 + Number(o[3])) * 60_000 : 0;
+  return new Date(utc - offsetMs);
+}

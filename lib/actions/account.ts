@@ -42,13 +42,18 @@ export const updateProfileAction = customerAction("profile.update", profileSchem
           "Dine oplysninger er blevet ændret et andet sted, siden du åbnede siden. Dine indtastninger er ikke gemt endnu: genindlæs siden for at se de nyeste oplysninger, og ret dem igen.",
         audit: { details: { reason: "conflict" } },
       };
-    case "wrong-password":
+    case "wrong-password": {
+      // One message, not two that disagree (issue 13.5): empty and wrong are told apart.
+      const message = input.currentPassword
+        ? "Adgangskoden er forkert, så e-mailadressen er ikke ændret."
+        : "Skriv din nuværende adgangskode for at ændre e-mailadressen.";
       return {
         ok: false,
-        message: "Skriv din nuværende adgangskode for at ændre e-mailadressen.",
-        fieldErrors: { currentPassword: ["Adgangskoden er forkert"] },
+        message,
+        fieldErrors: { currentPassword: [message] },
         audit: { details: { reason: "wrong-password" } },
       };
+    }
     case "throttled":
       return {
         ok: false,

@@ -60,3 +60,81 @@ export async function recentAudit(staff: StaffPrincipal, take = 100): Promise<Au
   const rows = await db.auditEvent.findMany({ orderBy: { occurredAt: "desc" }, take, select: auditSelect });
   return rows.map(toView);
 }
+
+export interface AuditFilter {
+  /** The customer's number (kundenummer); their random id is the subject reference. */
+  customerNumber?: number;
+  /** An action code, with or without ".refused". */
+  action?: string;
+  /** Days, inclusive, as instants (the page converts Danish dates). */
+  from?: Date;
+  to?: Date;
+  page?: number;
+}
+
+export interface AuditRow extends AuditView {
+  /** Who acted, for people: the staff member's name or the customer's number; null for the system. */
+  actorName: string | null;
+  subjectCustomerNumber: number | null;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * The dpo's audit trail (6.1, 6.2): filtered by customer number, action and date, newest first, paged.
+ * Staff ids become names and customer ids become customer numbers (never names or e-mails); an erased
+ * customer has no number any more and stays a pseudonymous reference.
+ */
+export async function searchAudit(
+  staff: StaffPrincipal,
+  f: AuditFilter,
+): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number; unknownCustomer: boolean }> {
+  assertStaffRole(staff, ["dpo"]);
+  let subjectRef: string | undefined;
+  if (f.customerNumber !== undefined) {
+    const c = await db.customer.findUnique({ where: { customerNumber: f.customerNumber }, select: { id: true } });
+    if (!c) return { rows: [], total: 0, page: 1, pages: 1, unknownCustomer: true };
+    subjectRef = c.id;
+  }
+  const where = {
+    ...(subjectRef ? { subjectRef } : {}),
+    ...(f.action ? { action: { in: [f.action, `${f.action}.refused`] } } : {}),
+    ...(f.from || f.to ? { occurredAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+  };
+  const total = await db.auditEvent.count({ where });
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(f.page ?? 1) || 1), pages);
+  const raw = await db.auditEvent.findMany({
+    where,
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+    select: auditSelect,
+  });
+  const rows = raw.map(toView);
+  const staffIds = [...new Set(rows.filter((r) => r.actorType === "staff").map((r) => r.actorRef))];
+  const customerIds = [...new Set(rows.flatMap((r) => [r.actorType === "customer" ? r.actorRef : null, r.subjectRef]).filter((x): x is string => !!x))];
+  const [staffRows, customerRows] = await Promise.all([
+    staffIds.length ? db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } }) : [],
+    customerIds.length ? db.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, customerNumber: true } }) : [],
+  ]);
+  const staffName = new Map(staffRows.map((s) => [s.id, s.name]));
+  const number = new Map(customerRows.map((c) => [c.id, c.customerNumber]));
+  return {
+    total,
+    page,
+    pages,
+    unknownCustomer: false,
+    rows: rows.map((r) => ({
+      ...r,
+      actorName:
+        r.actorType === "staff"
+          ? (staffName.get(r.actorRef) ?? null)
+          : r.actorType === "customer" && number.has(r.actorRef)
+            ? `Kunden, kundenr. ${number.get(r.actorRef)}`
+            : null,
+      subjectCustomerNumber: r.subjectRef ? (number.get(r.subjectRef) ?? null) : null,
+    })),
+  };
+}
+

@@ -132,14 +132,17 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
 
-      {r.type === "erasure" && r.status === "awaiting_signature" ? (
+      {r.type === "erasure" && (r.status === "awaiting_signature" || r.status === "signature_received") ? (
+        // Stays mounted once the signature is recorded, so the confirmation stays on screen and is announced (issue 13.8).
         <section className="card" aria-labelledby="underskrift">
           <h2 id="underskrift">Underskrevet dokument modtaget</h2>
-          <p className="muted">
-            Kontrollér, at dokumentet er personligt underskrevet, og skriv koden fra dokumentet (<Clause n="4.2.2" />
-            ).
-          </p>
-          <RecordSignatureForm requestId={r.id} />
+          {r.status === "awaiting_signature" ? (
+            <p className="muted">
+              Kontrollér, at dokumentet er personligt underskrevet, og skriv koden fra dokumentet (<Clause n="4.2.2" />
+              ).
+            </p>
+          ) : null}
+          <RecordSignatureForm requestId={r.id} recordedAt={r.signatureReceivedAt ? formatDateTime(r.signatureReceivedAt) : undefined} />
         </section>
       ) : null}
 
