@@ -14,7 +14,8 @@ test("logged out, /konto redirects to the login and back after login", async ({ 
 
 test("the demo customer logs in, sees name and customer number, and logs out", async ({ page }) => {
   await logInAsCustomer(page);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO.customer.name);
+  // The account bar names who is logged in, in a landmark (issue 13.7).
+  await expect(page.getByRole("region", { name: "Logget ind" })).toContainText(DEMO.customer.name);
   await expect(page.getByTestId("kundenummer")).toHaveText(DEMO.customer.number);
   await logOut(page);
   await expect(page.getByText("Du er logget ud.")).toBeVisible();

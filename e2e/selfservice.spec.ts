@@ -182,6 +182,7 @@ test("the forms work with the keyboard alone", async ({ page }) => {
 });
 
 test("axe finds no serious or critical violation on any page of the area", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/log-ind");
   const check = async (path: string) => {
     await page.goto(path);

@@ -27,6 +27,7 @@ test("the audit trail: Danish action names, staff names, customer numbers, filte
   await customer.close();
 
   await logIn(page, DEMO.dpo);
+  await expect(page).toHaveURL(/\/personale$/);
   await page.goto("/personale/revisionsspor");
   const table = page.getByRole("region", { name: "Hændelser" }).getByRole("table");
   await expect(table).toBeVisible();
