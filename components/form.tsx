@@ -54,15 +54,10 @@ export function FormStatus({ status }: { status: { ok: boolean; message: string 
 /** Copies the action's field errors into the form, so server-side refusals appear under the inputs too (the first is focused). */
 export function applyFieldErrors<T extends string>(
   fieldErrors: Partial<Record<string, string[]>>,
-  setError: (name: T, error: { type: string; message: string }, options?: { shouldFocus: boolean }) => void,
+  setError: (name: T, error: { type: string; message: string }) => void,
   fields: readonly T[],
 ) {
-  // Focus moves to the first field the server refused, in the form's order (issue 13.5).
-  let first = true;
-  for (const name of fields) {
-    const messages = fieldErrors[name];
-    if (!messages?.[0]) continue;
-    setError(name, { type: "server", message: messages.join(" ") }, { shouldFocus: first });
-    first = false;
+  for (const [name, messages] of Object.entries(fieldErrors)) {
+    if ((fields as readonly string[]).includes(name) && messages?.[0]) setError(name as T, { type: "server", message: messages.join(" ") });
   }
 }

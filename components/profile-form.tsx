@@ -62,7 +62,7 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
       applyFieldErrors(r.fieldErrors, setError, FIELDS);
     }
   }, (invalid) => {
-    // react-hook-form has moved focus to the first invalid field; the status line says what to fix.
+    // The form hook has moved focus to the first invalid field; the status line says what to fix (issue 13.5).
     setStatus({ ok: false, message: invalidMessage(Object.keys(invalid)) });
   });
 
