@@ -9,7 +9,7 @@ const handler = NextAuth(authOptions);
 
 /**
  * Issue 11 item 4: only the next-auth routes the portal uses are served; everything else (the built-in sign-in
- * and sign-out pages, GET on the credentials callback, unknown or malformed paths) answers 404/405, never 500.
+ * and sign-out pages, GET on the credentials callback, unknown or malformed paths) answers 404 (400 when malformed), never 500.
  */
 const USED: Record<string, ReadonlySet<string>> = {
   GET: new Set(["session", "csrf", "providers"]),
@@ -32,10 +32,7 @@ async function handle(req: NextRequest, ctx: RouteContext): Promise<Response> {
   } catch {
     return answer(400, "Ugyldig forespørgsel.");
   }
-  if (!USED[req.method]?.has(route)) {
-    const usedElsewhere = Object.entries(USED).some(([m, routes]) => m !== req.method && routes.has(route));
-    return usedElsewhere ? answer(405, "Metoden understøttes ikke.") : answer(404, "Siden findes ikke.");
-  }
+  if (!USED[req.method]?.has(route)) return answer(404, "Siden findes ikke.");
   const context: LoginContext = { setCookies: [] };
   let res: Response;
   try {
