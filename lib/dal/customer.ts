@@ -76,7 +76,8 @@ export type ProfileUpdateResult =
  * A new e-mail needs the current password. Issued invoices keep the name and address they were issued with (5.2).
  */
 export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, now: Date = new Date()): Promise<ProfileUpdateResult> {
-  const current = await db.customer.findUnique({ where: { id: c.customerId }, select: { ...profileSelect, passwordHash: true } });
+  // The password is checked by checkCurrentPassword (lib/dal/auth.ts); the hash is not read here.
+  const current = await db.customer.findUnique({ where: { id: c.customerId }, select: profileSelect });
   if (!current) return { ok: false, error: "gone" };
   if (current.version !== input.version) return { ok: false, error: "conflict" };
 
@@ -91,8 +92,7 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
   };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
   if (changed.length === 0) {
-    const { passwordHash: _omit, ...profile } = current;
-    return { ok: true, profile, changed };
+    return { ok: true, profile: current, changed };
   }
 
   const emailChanged = changed.includes("email");
