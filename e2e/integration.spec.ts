@@ -125,17 +125,23 @@ test("a correction in the portal reaches the recipient's webhook, signed; the pu
   // DBK reads the pull feed instead (3.2): the same event, paged.
   const feed = await anonymous();
   const auth = { Authorization: `Bearer ${feedKey}` };
-  const ids: string[] = [];
-  let after = "0";
-  for (let i = 0; i < 20; i++) {
-    const page = await feed.get(`/api/v1/events?after=${after}&limit=1`, { headers: auth });
-    expect(page.status()).toBe(200);
-    const body = (await page.json()) as { events: { id: string; recipient: string }[]; next: string; hasMore: boolean };
-    ids.push(...body.events.map((e) => e.id));
-    expect(body.events.every((e) => e.recipient === "dbk")).toBe(true);
-    after = body.next;
-    if (!body.hasMore) break;
-  }
+  // On PostgreSQL the feed holds events back for a few seconds (commit order); poll until the event is served.
+  const readAll = async () => {
+    const ids: string[] = [];
+    let after = "0";
+    for (let i = 0; i < 50; i++) {
+      const page = await feed.get(`/api/v1/events?after=${after}&limit=1`, { headers: auth });
+      expect(page.status()).toBe(200);
+      const body = (await page.json()) as { events: { id: string; recipient: string }[]; next: string; hasMore: boolean };
+      ids.push(...body.events.map((e) => e.id));
+      expect(body.events.every((e) => e.recipient === "dbk")).toBe(true);
+      after = body.next;
+      if (!body.hasMore) break;
+    }
+    return ids;
+  };
+  await expect.poll(async () => (await readAll()).includes(got.id), { timeout: 30_000 }).toBe(true);
+  const ids = await readAll();
   expect(ids).toContain(got.id);
   expect((await feed.get("/api/v1/events?after=abc", { headers: auth })).status()).toBe(400);
 });

@@ -109,7 +109,7 @@ describe("GET /api/v1/events (DAL): the pull feed", () => {
     let after = 0;
     let pages = 0;
     for (;;) {
-      const page = await feedPage(p, after, 2);
+      const page = await feedPage(p, after, 2, new Date(), 0);
       expect(eventFeedPage.safeParse(page).success).toBe(true);
       pages++;
       seen.push(...page.events.map((e) => (e.data as { fields: { street: string } }).fields.street));
@@ -119,7 +119,7 @@ describe("GET /api/v1/events (DAL): the pull feed", () => {
     }
     expect(pages).toBe(3);
     expect(seen).toEqual(["Vej 0", "Vej 1", "Vej 2", "Vej 3", "Vej 4"]);
-    const last = await feedPage(p, after, 2);
+    const last = await feedPage(p, after, 2, new Date(), 0);
     expect(last).toMatchObject({ events: [], next: String(after), hasMore: false });
     const confirmed = await db.outboundDelivery.count({ where: { recipient: "postnord", status: "delivered", confirmation: "feed" } });
     expect(confirmed).toBe(5);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "./db";
+import { db, dbProvider } from "./db";
 import { eventEnvelope } from "./integration-deliveries";
 import type { ApiPrincipal } from "./integration-apikeys";
 
@@ -9,13 +9,20 @@ import type { ApiPrincipal } from "./integration-apikeys";
 
 export const FEED_PAGE = 100;
 
+/**
+ * On PostgreSQL, concurrent transactions can commit out of sequence order, so a reader could pass a sequence number
+ * whose transaction has not committed yet and never see it. The feed therefore serves only events older than a few
+ * seconds there (transactions that write events are short). SQLite has one writer at a time: no lag is needed.
+ */
+export const FEED_SETTLE_MS = dbProvider === "postgresql" ? 10_000 : 0;
+
 export interface FeedPage {
   events: ReturnType<typeof eventEnvelope>[];
   next: string;
   hasMore: boolean;
 }
 
-export async function feedPage(p: ApiPrincipal, after: number, limit = FEED_PAGE, now = new Date()): Promise<FeedPage> {
+export async function feedPage(p: ApiPrincipal, after: number, limit = FEED_PAGE, now = new Date(), settleMs = FEED_SETTLE_MS): Promise<FeedPage> {
   const recipient = p.recipient!;
   if (after > 0) {
     await db.outboundDelivery.updateMany({
@@ -24,7 +31,7 @@ export async function feedPage(p: ApiPrincipal, after: number, limit = FEED_PAGE
     });
   }
   const rows = await db.outboundDelivery.findMany({
-    where: { recipient, eventSeq: { gt: after } },
+    where: { recipient, eventSeq: { gt: after }, ...(settleMs ? { event: { occurredAt: { lt: new Date(now.getTime() - settleMs) } } } : {}) },
     orderBy: { eventSeq: "asc" },
     take: limit + 1,
     select: { event: { select: { id: true, seq: true, kind: true, occurredAt: true, payload: true } } },
