@@ -10,6 +10,7 @@ import { openPrisma } from "../prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { setupDatabase } from "../prisma/setup";
 import { addManyOrdersCustomer } from "../e2e/fixtures";
+import { DEPLOYMENT_ENV } from "./support/server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3307);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -88,7 +89,7 @@ async function main() {
   if (process.env.BENCH_BUILD === "1") execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: SECRET } });
   await prepare();
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: URL_, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, COOKIE_SECURE: "false", LOG_LEVEL: "warn", MAIL_OUTBOX_DIR: "data/bench-outbox" },
+    env: { ...process.env, ...DEPLOYMENT_ENV, NODE_ENV: "production", DATABASE_URL: URL_, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, COOKIE_SECURE: "false", LOG_LEVEL: "warn", MAIL_OUTBOX_DIR: "data/bench-outbox" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   serverPid = server.pid!;
