@@ -39,6 +39,9 @@ const S = (support: Outcome, dpo: Outcome): Record<Who, Outcome> => ({
   dpo,
 });
 
+/** Issue 8: actions without a session (links by e-mail). Everyone gets the same treatment; the link is the key. */
+const P = (outcome: Outcome): Record<Who, Outcome> => ({ anonymous: outcome, owner: outcome, other: outcome, erased: outcome, revoked: outcome, support: outcome, dpo: outcome });
+
 /** The table. Keys: "<file>#<export>" for actions, "<METHOD> <route>" for route handlers. */
 const ACTIONS: Record<string, Record<Who, Outcome>> = {
   "lib/actions/report.ts#sendAccessReportAction": C("ok", "unknown-field"),
@@ -65,6 +68,11 @@ const ACTIONS: Record<string, Record<Who, Outcome>> = {
   // Issue 9 (art. 19): only the dpo sends a delivery to a recipient again or marks it handled by hand.
   "lib/actions/integration.ts#retryDeliveryAction": S("forbidden", "ok"),
   "lib/actions/integration.ts#markDeliveryHandledAction": S("forbidden", "ok"),
+  // Issue 8: "Glemt adgangskode?" / "Opret adgang" answer alike for everyone; a wrong or used link changes nothing.
+  "lib/actions/account-links.ts#requestPasswordLinkAction": P("ok"),
+  "lib/actions/account-links.ts#setPasswordAction": P("allowed"),
+  "lib/actions/account-links.ts#confirmEmailAction": P("allowed"),
+  "lib/actions/account-links.ts#requestEmailConfirmationAction": C("ok", "unknown-field"),
 };
 
 const ROUTES: Record<string, Record<Who, number>> = {
@@ -191,6 +199,12 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
     if (who === "owner") expect(r.result?.ok).toBe(true);
   });
   await row("withdrawMarketingObjectionAction", (w) => foreign(w, {}));
+  // Issue 8: the same answer whoever asks and whether or not the address has an account; a forged link does nothing.
+  await row("requestPasswordLinkAction", (w) => ({ email: w === "other" ? "findes-ikke@example.test" : T.owner.email }));
+  const forged = "A".repeat(43);
+  await row("setPasswordAction", () => ({ token: forged, newPassword: "et-nyt-sikkert-kodeord-7", confirmPassword: "et-nyt-sikkert-kodeord-7" }));
+  await row("confirmEmailAction", () => ({ token: forged }));
+  await row("requestEmailConfirmationAction", (w) => foreign(w, {}));
   let ownerRequest = "";
   await row("startErasureAction", (w) => foreign(w, { understood: true }), (who, r) => {
     if (who === "owner") ownerRequest = (r.result?.data as { id: string }).id;

@@ -24,7 +24,12 @@ export const TEST_CUSTOMERS = {
   // Issue 11 items 4 and 6 (e2e/security.spec.ts)
   knownDevice: { email: "kendt-enhed@example.test", number: 900011, name: "Kendt Enhed Ærø" },
   signout: { email: "udlogning@example.test", number: 900012, name: "Udlogning Ødegaard" },
+  forgot: { email: "glemsom@example.test", number: 900022, name: "Glemsom Gærtner" },
+  noPassword: { email: "butikskunde@example.test", number: 900023, name: "Butikskunde Bødker" },
 } as const;
+
+/** A shop customer who has never had a portal password (passwordHash "", issue 8). */
+const NO_PASSWORD: readonly string[] = [TEST_CUSTOMERS.noPassword.email];
 
 /** Test customers whose address has never been confirmed (issue 8). */
 const UNCONFIRMED: readonly string[] = [TEST_CUSTOMERS.unconfirmed.email];
@@ -129,7 +134,7 @@ export async function addTestPrincipals(url: string): Promise<void> {
     for (const [key, c] of Object.entries(TEST_CUSTOMERS)) {
       if (await db.customer.findUnique({ where: { email: c.email } })) continue;
       const row = await db.customer.create({
-        data: { customerNumber: c.number, name: c.name, street: "Prøvevej 1", postalCode: "6400", city: "Sønderborg", email: c.email, passwordHash, emailVerifiedAt: UNCONFIRMED.includes(c.email) ? null : new Date() },
+        data: { customerNumber: c.number, name: c.name, street: "Prøvevej 1", postalCode: "6400", city: "Sønderborg", email: c.email, passwordHash: NO_PASSWORD.includes(c.email) ? "" : passwordHash, emailVerifiedAt: UNCONFIRMED.includes(c.email) ? null : new Date() },
       });
       await db.notificationSubscription.create({ data: { email: c.email, productSku: `SKU-${key}`, productName: `Vare til ${key}` } });
       await db.order.create({

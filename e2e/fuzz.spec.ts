@@ -44,6 +44,11 @@ const KEYS: Record<string, string[]> = {
   retryDeliveryAction: ["deliveryId"],
   markDeliveryHandledAction: ["deliveryId", "note"],
   logoutAction: [],
+  // Issue 8
+  requestPasswordLinkAction: ["email"],
+  setPasswordAction: ["token", "newPassword", "confirmPassword"],
+  confirmEmailAction: ["token"],
+  requestEmailConfirmationAction: [],
 };
 
 test.describe.configure({ mode: "serial" });

@@ -20,7 +20,9 @@ export function builtActions(): Record<string, ActionRef> {
   };
   const out: Record<string, ActionRef> = {};
   for (const [id, v] of Object.entries(manifest.node)) {
-    const worker = Object.keys(v.workers).find((w) => w.startsWith("app/konto") || w.startsWith("app/personale")) ?? Object.keys(v.workers)[0];
+    // Actions without a session (issue 8) are posted where the browser posts them: a page under /log-ind.
+    const workers = Object.keys(v.workers);
+    const worker = workers.find((w) => w.startsWith("app/log-ind/")) ?? workers.find((w) => w.startsWith("app/konto") || w.startsWith("app/personale")) ?? workers[0];
     const path = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/\[id\]/, "x").replace(/^page$/, "");
     out[v.exportedName] = { id, file: v.filename, path };
   }

@@ -4,6 +4,7 @@ import type { $ZodType } from "zod/v4/core";
 import { safeParse } from "zod/v4/core";
 import { loginSchema, changePasswordSchema, newPasswordField } from "@/lib/validation/auth";
 import { profileSchema } from "@/lib/validation/profile";
+import { confirmEmailSchema, requestLinkSchema, setPasswordSchema } from "@/lib/validation/account-links";
 import { newsletterSchema, unsubscribeNotificationSchema, reasonSchema, emptySchema } from "@/lib/validation/consent";
 import { startErasureSchema, requestIdSchema } from "@/lib/validation/erasure";
 import { recordSignatureSchema, executeErasureSchema, resolveRequestSchema, invoiceSearchSchema } from "@/lib/validation/staff";
@@ -26,6 +27,9 @@ const SCHEMAS: Record<string, { schema: $ZodType; valid: Record<string, unknown>
   executeErasure: { schema: executeErasureSchema, valid: { requestId: "abc" } },
   resolveRequest: { schema: resolveRequestSchema, valid: { requestId: "abc", decision: "completed", resolution: "Fint nok" } },
   invoiceSearch: { schema: invoiceSearchSchema, valid: { q: "F-50001" } },
+  requestLink: { schema: requestLinkSchema, valid: { email: "a@example.dk" } },
+  setPassword: { schema: setPasswordSchema, valid: { token: "A".repeat(43), newPassword: "ny-god-kode-22", confirmPassword: "ny-god-kode-22" } },
+  confirmEmail: { schema: confirmEmailSchema, valid: { token: "A".repeat(43) } },
 };
 
 // Issue 11, item 10: prototype keys are unknown keys like any other, in the schemas (as JSON.parse makes them:

@@ -9,6 +9,8 @@ import { buildOverviewCards, buildTimeline } from "@/lib/report/overview";
 import { parseFinancialYearEnd } from "@/lib/policy";
 import { env } from "@/lib/env";
 import { sendAccessReportAction } from "@/lib/actions/report";
+import { requestEmailConfirmationAction } from "@/lib/actions/account-links";
+import { customerAddress } from "@/lib/dal/account-links";
 
 export const metadata: Metadata = { title: "Dine oplysninger" };
 
@@ -22,6 +24,7 @@ export default async function OverviewPage() {
   if (!summary) redirect("/log-ind");
   const timeline = buildTimeline(summary, parseFinancialYearEnd(env.FINANCIAL_YEAR_END), now);
   const cards = buildOverviewCards(summary, timeline);
+  const address = await customerAddress(customer);
   return (
     <main>
       <h1>Det har vi om dig</h1>
@@ -67,6 +70,12 @@ export default async function OverviewPage() {
           ).
         </p>
         <ActionButton action={sendAccessReportAction} label="Send rapporten til min e-mail" pendingLabel="Sender …" className="secondary" />
+        {address && !address.confirmed ? (
+          <div className="notice">
+            <p>Din e-mailadresse er ikke bekræftet endnu, så vi sender ikke rapporten til den.</p>
+            <ActionButton action={requestEmailConfirmationAction} label="Bekræft din e-mailadresse" pendingLabel="Sender …" className="secondary" />
+          </div>
+        ) : null}
       </section>
     </main>
   );

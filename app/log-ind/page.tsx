@@ -25,6 +25,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="card">
         <LoginForm callbackUrl={callbackUrl} />
       </div>
+      <p className="login-links">
+        <Link href="/log-ind/glemt-adgangskode">Glemt adgangskode?</Link> · <Link href="/log-ind/opret-adgang">Opret adgang</Link> (har du
+        handlet hos os, men aldrig logget ind her?)
+      </p>
     </main>
   );
 }

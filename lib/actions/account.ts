@@ -29,7 +29,11 @@ export const updateProfileAction = customerAction("profile.update", profileSchem
   if (r.ok) {
     return {
       ok: true,
-      message: r.changed.length ? "Dine oplysninger er gemt." : "Der var ingen ændringer at gemme.",
+      message: r.emailPending
+        ? `${r.changed.length > 1 ? "Dine øvrige oplysninger er gemt. " : ""}Vi har sendt et link til den nye e-mailadresse. Adressen ændres, når du åbner linket (det virker i 30 minutter); indtil da bruger vi den nuværende, og den har fået besked.`
+        : r.changed.length
+          ? "Dine oplysninger er gemt."
+          : "Der var ingen ændringer at gemme.",
       data: { version: r.profile.version },
       audit: { details: { fields: r.changed } },
     };

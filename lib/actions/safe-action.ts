@@ -48,7 +48,7 @@ function fieldErrorsOf(error: $ZodError): { fieldErrors: FieldErrors; unknownKey
   return { fieldErrors, unknownKeys };
 }
 
-type Actor = { kind: "customer"; principal: CustomerPrincipal } | { kind: "staff"; principal: StaffPrincipal };
+type Actor = { kind: "customer"; principal: CustomerPrincipal } | { kind: "staff"; principal: StaffPrincipal } | { kind: "anonymous" };
 
 function defineAction<S extends $ZodType, D, P>(
   name: string,
@@ -65,7 +65,7 @@ function defineAction<S extends $ZodType, D, P>(
         return { ok: false, message: who.denied === "anonymous" ? MESSAGES.notLoggedIn : MESSAGES.forbidden, fieldErrors: {} };
       }
       const { actor, principal } = who;
-      const actorRef = actor.kind === "customer" ? actor.principal.customerId : actor.principal.staffId;
+      const actorRef = actor.kind === "customer" ? actor.principal.customerId : actor.kind === "staff" ? actor.principal.staffId : "anonymous";
 
       const parsed = safeParse(schema, raw);
       if (!parsed.success) {
@@ -80,14 +80,14 @@ function defineAction<S extends $ZodType, D, P>(
 
       const outcome = await handler(parsed.data, principal);
       await recordAudit({
-        actorType: actor.kind,
+        actorType: actor.kind === "anonymous" ? "system" : actor.kind,
         actorRef,
         action: outcome.ok ? name : `${name}.refused`,
         subjectRef: outcome.audit?.subjectRef !== undefined ? outcome.audit.subjectRef : actor.kind === "customer" ? actorRef : null,
         details: outcome.audit?.details,
       });
       if (!outcome.ok) return { ok: false, message: outcome.message, fieldErrors: outcome.fieldErrors ?? {} };
-      revalidatePath(revalidate, "layout");
+      if (revalidate) revalidatePath(revalidate, "layout");
       return { ok: true, message: outcome.message, data: outcome.data };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not errors
@@ -136,4 +136,17 @@ export function staffAction<S extends $ZodType, D = undefined>(
     handler,
     "/personale",
   );
+}
+
+/**
+ * An action without a session (issue 8): "Glemt adgangskode?", "Opret adgang", setting a password or confirming
+ * an address through an e-mailed link. The link or the answer's sameness is the protection, not a session; the
+ * same parse, audit and error handling as every other action.
+ */
+export function publicAction<S extends $ZodType, D = undefined>(
+  name: string,
+  schema: S,
+  handler: (input: output<S>) => Promise<Outcome<D>>,
+) {
+  return defineAction(name, schema, async () => ({ actor: { kind: "anonymous" as const }, principal: null }), (input) => handler(input), "");
 }

@@ -172,7 +172,7 @@ export async function login(
       });
   const account = customer ?? staff;
 
-  const checked = await throttledVerify(counters, addressKey, account?.passwordHash ?? null, password, now);
+  const checked = await throttledVerify(counters, addressKey, account?.passwordHash || null /* "" = no portal password yet (issue 8): like an unknown address */, password, now);
   if (!checked.ok) {
     if (checked.reason === "throttled") {
       log("warn", "login.throttled", { account: ref, retryAt: checked.retryAt.toISOString(), knownDevice: Boolean(deviceId) });

@@ -1,4 +1,5 @@
 import "server-only";
+import { deliverQueued, requestEmailChangeInTx } from "./account-links";
 import { db, type Tx } from "./db";
 import type { CustomerPrincipal } from "./session";
 import { hashPassword } from "@/lib/auth/password";
@@ -66,7 +67,7 @@ export async function getNewsletterState(c: CustomerPrincipal): Promise<Newslett
 }
 
 export type ProfileUpdateResult =
-  | { ok: true; profile: Profile; changed: string[] }
+  | { ok: true; profile: Profile; changed: string[]; emailPending?: boolean }
   | { ok: false; error: "conflict" | "wrong-password" | "email-taken" | "gone"; field?: string }
   | { ok: false; error: "throttled"; retryAt: Date; field: "currentPassword" };
 
@@ -101,10 +102,12 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
     const checked = input.currentPassword ? await checkCurrentPassword(c, input.currentPassword, now) : null;
     if (checked && !checked.ok && checked.reason === "throttled") return { ok: false, error: "throttled", retryAt: checked.retryAt, field: "currentPassword" };
     if (!checked?.ok) return { ok: false, error: "wrong-password", field: "currentPassword" };
-    const taken = await db.customer.findFirst({ where: { email: next.email, NOT: { id: c.customerId } }, select: { id: true } });
-    const staffTaken = await db.staffUser.findFirst({ where: { email: next.email }, select: { id: true } });
-    if (taken || staffTaken) return { ok: false, error: "email-taken", field: "email" };
+    // Issue 8: the address changes only when the new one is confirmed (lib/dal/account-links.ts); whether it is
+    // taken is not revealed, so there is no "taken" answer here.
   }
+  const requestedEmail = next.email;
+  next.email = current.email;
+  let mailIds: string[] = [];
 
   try {
     const updated = await db.$transaction(async (tx) => {
@@ -114,20 +117,21 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
       });
       if (r.count !== 1) return null;
       if (emailChanged) {
-        // 5a: the customer's "Modtag notifikation" subscriptions follow them to the new address.
-        await tx.notificationSubscription.updateMany({ where: { email: current.email }, data: { email: next.email } });
+        // A link to the new address, a notice to the old one; the subscriptions follow on confirmation (5a).
+        mailIds = await requestEmailChangeInTx(tx, { id: c.customerId, email: current.email }, requestedEmail, now);
       }
       // Art. 16 / 19: the recipients of clause 3 hear of the correction, in this transaction (issue 9).
       await recordOutboundEvent(tx, {
         kind: "customer.rectified",
         customerId: c.customerId,
-        fields: Object.fromEntries(changed.filter((k) => (RECTIFIABLE_FIELDS as readonly string[]).includes(k)).map((k) => [k, next[k]])),
+        fields: Object.fromEntries(changed.filter((k) => k !== "email" && (RECTIFIABLE_FIELDS as readonly string[]).includes(k)).map((k) => [k, next[k]])),
         occurredAt: now,
       });
       return tx.customer.findUnique({ where: { id: c.customerId }, select: profileSelect });
     });
     if (!updated) return { ok: false, error: "conflict" };
-    return { ok: true, profile: updated, changed };
+    deliverQueued(mailIds);
+    return { ok: true, profile: updated, changed, emailPending: emailChanged };
   } catch (e) {
     if ((e as { code?: string }).code === "P2002") return { ok: false, error: "email-taken", field: "email" };
     throw e;

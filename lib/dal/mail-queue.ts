@@ -107,6 +107,8 @@ export async function processMailQueue(now: Date = new Date(), batch = 50): Prom
     else counts.retried++;
   }
   counts.purged = await purgeMailQueue(now);
+  // Used and expired e-mailed links (lib/dal/account-links.ts) go on the same tick.
+  counts.purged += (await db.accountToken.deleteMany({ where: { OR: [{ usedAt: { not: null } }, { expiresAt: { lt: now } }] } })).count;
   return counts;
 }
 

@@ -337,6 +337,8 @@ export const MODELS_WITHOUT_CUSTOMER_DATA: Record<string, string> = {
   ImportTombstone: "Nøglede hash-værdier af slettede kunders id hos butikken, så en senere import ikke genskaber dem (pkt. 4.5, 5.1); kan ikke føres tilbage til personen uden portalens hemmelighed.",
   ApiKey: "Nøgler til butikkens systemer (import og hændelsesfeed), kun som hash; ingen kundedata.",
   IngestRequest: "Svar på indlæsninger pr. idempotensnøgle: linjenumre og fejlårsager, aldrig værdierne; slettes efter et døgn.",
+  AccountToken:
+    "Links sendt pr. e-mail til at vælge adgangskode eller bekræfte en e-mailadresse: kun en hash af linket, engangsbrug, gyldige i 30 minutter; slettes, når de er brugt eller udløbet, og med kontoen (6.1, ASVS 6.4).",
   MailMessage:
     "Udgående post i kø: modtager og indhold kun til beskeden er leveret, derefter kun art og tidspunkt; slettes med kontoen (lib/policy/mail.ts, MAIL_QUEUE). Kunden har selv fået beskeden, så den er ikke med i eksporten.",
   AuditEvent: "Revisionsspor med pseudonym reference og feltnavne, aldrig personoplysninger i klartekst (6.1).",
