@@ -40,21 +40,26 @@ describe("correcting data (4.4)", () => {
     expect((await getProfile(c))!.city).toBe("Aarhus");
   });
 
-  it("a new e-mail needs the current password, and notifications follow the customer", async () => {
+  it("a new e-mail needs the current password and waits for confirmation (issue 8): nothing moves before", async () => {
     const c = await makeCustomer();
     await db.notificationSubscription.create({ data: { email: c.email, productSku: "A", productName: "A" } });
     const newEmail = `ny-${c.customerNumber}@example.dk`;
     expect(await updateProfile(c, input({ email: newEmail, version: 0 }))).toMatchObject({ ok: false, error: "wrong-password" });
     expect(await updateProfile(c, input({ email: newEmail, version: 0, currentPassword: "forkert" }))).toMatchObject({ ok: false, error: "wrong-password" });
-    expect(await updateProfile(c, input({ email: newEmail, version: 0, currentPassword: c.password }))).toMatchObject({ ok: true });
-    expect((await listNotifications(c)).map((n) => n.productSku)).toEqual(["A"]);
-    expect(await db.notificationSubscription.count({ where: { email: c.email } })).toBe(0);
+    expect(await updateProfile(c, input({ email: newEmail, version: 0, currentPassword: c.password }))).toMatchObject({ ok: true, emailPending: true });
+    expect((await getProfile(c))!.email).toBe(c.email);
+    expect(await db.notificationSubscription.count({ where: { email: c.email } })).toBe(1);
+    // test/account-links.test.ts follows the link to the end.
   });
 
-  it("an e-mail another account uses is refused", async () => {
+  it("an e-mail another account uses: the same answer as any other (issue 8), and nothing changes", async () => {
     const a = await makeCustomer();
     const b = await makeCustomer();
-    expect(await updateProfile(b, input({ email: a.email, version: 0, currentPassword: b.password }))).toMatchObject({ ok: false, error: "email-taken" });
+    const taken = await updateProfile(b, input({ email: a.email, version: 0, currentPassword: b.password }));
+    const free = await updateProfile(b, input({ email: `fri-${b.customerNumber}@example.dk`, version: 1, currentPassword: b.password }));
+    expect(taken).toMatchObject({ ok: true, emailPending: true });
+    expect(free).toMatchObject({ ok: true, emailPending: true });
+    expect((await getProfile(b))!.email).toBe(b.email);
   });
 
   it("issued invoices keep the name and address they were issued with (5.2)", async () => {

@@ -289,4 +289,6 @@ export const EXPORTED: Record<string, ModelExport> = {
 /** Models that hold a customer id or an e-mail address but are not part of the export, each with the reason. */
 export const NOT_EXPORTED: Record<string, string> = {
   StaffUser: "Medarbejdernes egne konti (6.2); e-mailadressen er medarbejderens, ikke en kundes.",
+  AccountToken:
+    "Engangslinks til adgangskode og bekræftelse af e-mail (issue 8): kun en hash af linket og højst 30 minutter gamle; de slettes, når de er brugt eller udløbet, og er ikke oplysninger om kunden, men en nøgle.",
 };
