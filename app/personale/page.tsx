@@ -74,7 +74,9 @@ function QueueTable({ rows }: { rows: Awaited<ReturnType<typeof listQueue>> }) {
           {rows.map((r) => (
             <tr key={r.id} data-overdue={r.overdue ? "true" : undefined}>
               <td>
-                <Link href={`/personale/anmodninger/${r.id}`}>{r.requestNumber}</Link>
+                <Link href={`/personale/anmodninger/${r.id}`} className="nowrap">
+                  {r.requestNumber}
+                </Link>
               </td>
               <td>{TYPE_LABEL[r.type]}</td>
               <td>{STATUS_LABEL[r.status]}</td>
