@@ -28,10 +28,19 @@ export function startJobs(jobs: Job[]): () => void {
       if (busy) return;
       busy = true;
       try {
-        const started = new Date();
-        const r = await withLease(`job:${job.name}`, job.leaseMs ?? Math.max(60_000, job.everyMs * 10), () => job.run(new Date()));
+        // started/ended are taken while the lease is held (not around acquiring or releasing it).
+        let started: Date | undefined;
+        let ended: Date | undefined;
+        const r = await withLease(`job:${job.name}`, job.leaseMs ?? Math.max(60_000, job.everyMs * 10), async () => {
+          started = new Date();
+          try {
+            return await job.run(started);
+          } finally {
+            ended = new Date();
+          }
+        });
         // Which instance ran which tick (the two-instance test reads these at LOG_LEVEL=debug).
-        log("debug", "job.tick", { job: job.name, instance: INSTANCE_ID, ran: r.ran, started: started.toISOString(), ended: new Date().toISOString() });
+        log("debug", "job.tick", { job: job.name, instance: INSTANCE_ID, ran: r.ran, started: started?.toISOString(), ended: ended?.toISOString() });
       } catch (e) {
         log("error", "job.failed", { job: job.name, ...errorFields(e) });
       } finally {
