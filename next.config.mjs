@@ -10,6 +10,15 @@ const nextConfig = {
   // Never into a deployable folder: data/ holds databases, backups, secrets and mail (personal data).
   // (deploy/build-standalone.sh removes it as well: the exclusion does not cover instrumentation's trace.)
   outputFileTracingExcludes: { "*": ["data/**", "test-results/**", ".git/**"] },
+  // The erasure PDF's fonts (lib/pdf/fonts.ts opens them by path, which tracing cannot see).
+  outputFileTracingIncludes: {
+    "/api/konto/sletning/[id]/pdf": [
+      "./node_modules/@expo-google-fonts/noto-sans/400Regular/*.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans/700Bold/*.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans-sc/400Regular/*.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans-sc/700Bold/*.ttf",
+    ],
+  },
 };
 
 export default nextConfig;

@@ -8,7 +8,6 @@
 import os from "node:os";
 import { spawnSync } from "node:child_process";
 import { printWeb, webBench } from "./web.bench";
-import { pdfRenderBench } from "./pdf-render.bench";
 import { BENCH_PORT, DEPLOYMENT_ENV, benchDatabaseUrl, databaseKind } from "./support/server";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -71,8 +70,15 @@ for (const r of retentionRuns) {
 }
 if (kind !== "SQLite") out.push(`| retention pass | not measured here: bench/retention.bench.ts bulk-loads with better-sqlite3 (SQLite only) | < 15 s |`);
 out.push(...printWeb(web));
-const render = await pdfRenderBench();
-out.push(`| erasure PDF, render alone in process (a first download; repeated downloads of an unchanged document are served from the render cache) | p50 ${render.p50.toFixed(1)} ms (first render with font parsing ${render.first.toFixed(0)} ms; ${(render.bytes / 1000).toFixed(1)} kB) | |`);
+// The render alone runs in a process of its own: react-pdf needs React's client build, this script runs with
+// the react-server condition (for the DAL's server-only imports).
+const renderRun = spawnSync(process.execPath, ["--import", "tsx", "bench/pdf-render.bench.ts"], { env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" });
+const renderLine = /first (\d+) ms .*p50 ([\d.]+) ms; (\d+) bytes/.exec(renderRun.stdout ?? "");
+out.push(
+  renderLine
+    ? `| erasure PDF, render alone in process (what a first download costs; a repeated download of an unchanged document comes from the render cache) | p50 ${renderLine[2]} ms (first render, fonts parsed: ${renderLine[1]} ms; ${(Number(renderLine[3]) / 1000).toFixed(1)} kB) | |`
+    : `| erasure PDF, render alone | failed: ${(renderRun.stderr ?? "").slice(-300).replace(/\n/g, " ")} | |`,
+);
 out.push("");
 out.push(`Finished in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`);
 out.push(`Rerun: \`npm run bench\` (SQLite) or \`DATABASE_URL=postgresql://127.0.0.1:5432/speed_bench npm run bench\`; \`BENCH_QUICK=1\` for a shorter run. Latest figures: bench/RESULTS.md.`);
