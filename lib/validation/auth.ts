@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import * as z from "zod/mini";
+import "./zod";
 import { COMMON_PASSWORDS } from "@/lib/auth/common-passwords";
 
 export const emailField = z.pipe(

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import * as z from "zod/mini";
+import "./zod";
 
 export const startErasureSchema = z.strictObject({
   /** The customer confirms they have read what is erased and what is kept (4.5.1). */

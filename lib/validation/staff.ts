@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import * as z from "zod/mini";
+import "./zod";
 import { freeText } from "./text";
 
 const id = z.string({ error: "Ukendt anmodning" }).check(z.minLength(1, "Ukendt anmodning"), z.maxLength(64, "Ukendt anmodning"));

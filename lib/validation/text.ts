@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import * as z from "zod/mini";
+import "./zod";
 
 // Issue 11, item 10: Unicode bidirectional controls in free text can make what staff read differ from what
 // was typed ("Trojan Source" style: U+202E turns "fdp.exe" around, U+2066 hides a fake "kundenr."). They
