@@ -156,6 +156,8 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
         dueAt: new Date("2025-10-01T10:00:00Z"),
         signatureReceivedAt: new Date("2025-09-12T13:14:15Z"),
         liftNoticeSentAt: new Date("2025-09-20T01:02:03Z"),
+        channel: "email",
+        receivedAt: new Date("2025-08-31T09:08:07Z"),
         closedAt: new Date("2025-09-30T10:00:00Z"),
         resolution: "Fuld afgørelse",
       },

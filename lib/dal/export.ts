@@ -288,6 +288,8 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
             dueAt: true,
             signatureReceivedAt: true,
             liftNoticeSentAt: true,
+            channel: true,
+            receivedAt: true,
             closedAt: true,
             resolution: true,
           },
@@ -300,6 +302,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
           dueAt: iso(r.dueAt),
           signatureReceivedAt: iso(r.signatureReceivedAt),
           liftNoticeSentAt: iso(r.liftNoticeSentAt),
+          receivedAt: iso(r.receivedAt),
           closedAt: iso(r.closedAt),
         }),
     );

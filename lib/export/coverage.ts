@@ -194,6 +194,9 @@ export const EXPORTED: Record<string, ModelExport> = {
       closedAt: { as: "closedAt" },
       resolution: { as: "resolution" },
       handledBy: { omitted: "Medarbejderens interne id: en oplysning om medarbejderen, ikke om kunden." },
+      channel: { as: "channel" },
+      receivedAt: { as: "receivedAt" },
+      registeredBy: { omitted: "Medarbejderens interne id: en oplysning om medarbejderen, ikke om kunden." },
     },
   },
   AuditEvent: {
@@ -252,6 +255,7 @@ export const EXPORTED: Record<string, ModelExport> = {
       subject: { as: "subject" },
       text: { omitted: "Brevets indhold er oplysninger, der står i eksportens øvrige afsnit (rapport, kvittering); det gemmes kun, til brevet er leveret." },
       html: { omitted: "Samme indhold som text, som HTML." },
+      attachments: { omitted: "Vedhæftede filer til et brev i køen (fx en eksport sendt af personalet): samme oplysninger som eksportens øvrige afsnit; gemmes kun, til brevet er leveret." },
       status: { as: "status" },
       attempts: { omitted: "Leveringsteknik (antal forsøg)." },
       nextAttemptAt: { omitted: "Leveringsteknik (næste forsøg)." },
