@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import * as z from "zod/mini";
+import "./zod";
 import { emailField, newPasswordField } from "./auth";
 
 // Issue 8: the forms behind "Glemt adgangskode?", "Opret adgang", the e-mailed links, and "Bekræft din e-mailadresse".
