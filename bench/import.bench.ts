@@ -19,7 +19,7 @@ const DB = "data/bench/import.db";
 mkdirSync("data/bench", { recursive: true });
 for (const f of [DB, DB + "-wal", DB + "-shm"]) rmSync(f, { force: true });
 const url = `file:./${DB}`;
-migrate(url);
+await migrate(url);
 process.env.DATABASE_URL = url;
 process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0123";
 process.env.NEXTAUTH_URL ??= "http://localhost:3000";

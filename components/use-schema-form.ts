@@ -39,7 +39,7 @@ export function useSchemaForm<S extends $ZodType>(schema: S, options: SchemaForm
   type V = input<S>;
   type Name = keyof V & string;
   const defaults = useRef(options.defaultValues ?? {});
-  const values = useRef<Record<string, unknown>>({ ...defaults.current });
+  const values = useRef<Record<string, unknown>>({ ...(options.defaultValues ?? {}) });
   const fields = useRef(new Map<string, Set<Field>>());
   const numeric = useRef(new Set<string>());
   const touched = useRef(new Set<string>());
@@ -52,7 +52,7 @@ export function useSchemaForm<S extends $ZodType>(schema: S, options: SchemaForm
 
   const write = (el: Field, v: unknown) => {
     if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) el.checked = el.type === "radio" ? el.value === v : Boolean(v);
-    else el.value = v == null || (typeof v === "number" && Number.isNaN(v)) ? "" : String(v);
+    else el.value = v == null || (typeof v === "number" && Number.isNaN(v)) ? "" : typeof v === "string" ? v : JSON.stringify(v);
   };
   const read = useCallback((name: string): unknown => {
     const els = [...(fields.current.get(name) ?? [])];
@@ -67,7 +67,7 @@ export function useSchemaForm<S extends $ZodType>(schema: S, options: SchemaForm
   const validate = useCallback(() => {
     for (const name of fields.current.keys()) values.current[name] = read(name);
     const r = safeParse(schema, values.current);
-    return r.success ? { data: r.data as output<S>, errors: {} } : { data: null, errors: firstErrors(r.error.issues) };
+    return r.success ? { data: r.data, errors: {} } : { data: null, errors: firstErrors(r.error.issues) };
   }, [schema, read]);
 
   /** Shows the current errors of the fields the customer has finished with (or all, after a submit). */
@@ -149,7 +149,7 @@ export function useSchemaForm<S extends $ZodType>(schema: S, options: SchemaForm
   );
 
   const handleSubmit = useCallback(
-    (onValid: (data: output<S>) => unknown | Promise<unknown>, onInvalid?: (errors: FieldErrors<V>) => void) => async (e?: { preventDefault(): void }) => {
+    (onValid: (data: output<S>) => unknown, onInvalid?: (errors: FieldErrors<V>) => void) => async (e?: { preventDefault(): void }) => {
       e?.preventDefault();
       submitted.current = true;
       const r = validate();

@@ -28,11 +28,11 @@ export async function startServer(args: string[], opts: { port: number; env: Nod
   mkdirSync("data/reports", { recursive: true });
   const out = openSync(opts.logFile, "w");
   const child = spawn(process.execPath, args, { stdio: ["ignore", out, out], env: opts.env, cwd: opts.cwd });
-  let exited: number | null = null;
-  child.on("exit", (c) => (exited = c ?? -1));
+  const state: { exited: number | null } = { exited: null };
+  child.on("exit", (c) => (state.exited = c ?? -1));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (exited !== null) throw new Error(`server on ${opts.port} exited (${exited}); see ${opts.logFile}`);
+    if (state.exited !== null) throw new Error(`server on ${opts.port} exited (${state.exited}); see ${opts.logFile}`);
     const ok = await fetch(`http://localhost:${opts.port}/log-ind`).then((r) => r.status === 200, () => false);
     if (ok) return child;
     if (Date.now() > deadline) {

@@ -125,7 +125,7 @@ test("every server action and route handler has a row in the table", () => {
   expect(routes.filter((r) => !(r in ROUTES)), "routes without a row").toEqual([]);
 });
 
-function classify(r: ActionResponse): Outcome | string {
+function classify(r: ActionResponse): string {
   if (r.status === 307 && r.location?.includes("/log-ind")) return "denied";
   if (r.redirect) return "redirect";
   if (!r.result) return `status ${r.status}: ${r.body.slice(0, 120)}`;

@@ -28,9 +28,9 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { value, done } = await iterator.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
       } catch (e) {
         controller.error(e);
       }

@@ -197,7 +197,7 @@ describe("current-password checks in a session are throttled like a login (issue
     resetSpies();
     const base = { name: c.name, street: "Testvej 1", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "+4512345678", version: 0 };
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => updateProfile(c, { ...base, email: `ny${i}@example.dk`, currentPassword: `forkert-${i}` } as never)),
+      Array.from({ length: 20 }, (_, i) => updateProfile(c, { ...base, email: `ny${i}@example.dk`, currentPassword: `forkert-${i}` })),
     );
     expect(vi.mocked(passwords.verifyPassword).mock.calls.length).toBeLessThanOrEqual(THROTTLE.device.free);
     expect(results.filter((r) => !r.ok && r.error === "throttled").length).toBeGreaterThanOrEqual(20 - THROTTLE.device.free);

@@ -139,11 +139,11 @@ describe.runIf(provider === "sqlite")("SQLite: the migrations build exactly the 
       const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_portal_migrations' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
       return tables.map((t) => ({
         table: t,
-        columns: (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map(({ name, type, notnull, dflt_value, pk }: any) => ({ name, type, notnull, dflt_value, pk })).sort((a, b) => a.name.localeCompare(b.name)),
+        columns: (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[]).map(({ name, type, notnull, dflt_value, pk }) => ({ name, type, notnull, dflt_value, pk })).sort((a, b) => a.name.localeCompare(b.name)),
         indexes: (db.prepare(`PRAGMA index_list("${t}")`).all() as { name: string; unique: number }[])
           .map((i) => ({ name: i.name, unique: i.unique, cols: (db.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map((c) => c.name) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
-        foreignKeys: (db.prepare(`PRAGMA foreign_key_list("${t}")`).all() as any[]).map(({ table, from, to, on_update, on_delete }) => ({ table, from, to, on_update, on_delete })),
+        foreignKeys: (db.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string; from: string; to: string; on_update: string; on_delete: string }[]).map(({ table, from, to, on_update, on_delete }) => ({ table, from, to, on_update, on_delete })),
       }));
     } finally {
       db.close();

@@ -19,7 +19,7 @@ const index = actionIndexFromManifest({
   },
 });
 
-const enc = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
+const enc = (s: string) => new TextEncoder().encode(s).buffer;
 function multipart(fields: [string, string][], boundary = "XX"): { contentType: string; body: ArrayBuffer } {
   const parts = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("");
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: enc(`${parts}--${boundary}--\r\n`) };

@@ -42,9 +42,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = loginSchema.safeParse({ email: credentials?.email, password: credentials?.password });
         if (!parsed.success) return null;
-        const cookieHeader = req?.headers?.cookie;
+        const cookieHeader: unknown = req?.headers?.cookie;
         const result = await login(parsed.data.email, parsed.data.password, clientAddressFrom(req?.headers), new Date(), {
-          knownDevice: knownDeviceFromCookieHeader(Array.isArray(cookieHeader) ? cookieHeader.join("; ") : cookieHeader),
+          knownDevice: knownDeviceFromCookieHeader(Array.isArray(cookieHeader) ? cookieHeader.join("; ") : typeof cookieHeader === "string" ? cookieHeader : undefined),
         });
         if (!result.ok) {
           if (result.reason === "throttled") throw new Error(LOGIN_ERROR.throttledPrefix + result.retryAt.toISOString());

@@ -335,7 +335,7 @@ async function notified(ctx: Ctx, items: Item<NotifiedRecord>[]) {
     select: { id: true, externalId: true, notifiedAt: true },
   });
   const byExt = new Map(rows.map((r) => [r.externalId!, r]));
-  for (const { line, record } of items) {
+  for (const { record } of items) {
     const row = byExt.get(record.subscriptionId);
     if (!row) {
       if (ctx.memory?.subscriptions.has(record.subscriptionId)) {

@@ -185,7 +185,7 @@ export function parseRecord(value: unknown): { ok: true; record: ImportRecord } 
   if (!isRecordKind(kind)) return { ok: false, reason: `Ukendt "kind"; tilladt: ${RECORD_KINDS.join(", ")}` };
   const r = RECORD_SCHEMAS[kind].safeParse(value);
   if (r.success) {
-    const rec = r.data as ImportRecord;
+    const rec = r.data;
     if (rec.kind === "invoice" && rec.netOre + rec.vatOre !== rec.totalOre) return { ok: false, reason: "totalOre: skal være netOre + vatOre" };
     if (rec.kind === "order") {
       for (const [i, l] of rec.lines.entries()) {

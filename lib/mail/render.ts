@@ -15,7 +15,7 @@ function inline(line: string): string {
     out += escapeHtml(line.slice(last, m.index));
     const url = m[0];
     out += `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
-    last = m.index! + url.length;
+    last = m.index + url.length;
   }
   return out + escapeHtml(line.slice(last));
 }

@@ -44,7 +44,7 @@ let shared: Transporter | undefined;
 async function smtpTransport(): Promise<Transporter> {
   if (!shared) {
     const nodemailer = await import("nodemailer");
-    shared = nodemailer.createTransport(env.SMTP_URL!, {
+    shared = nodemailer.createTransport(env.SMTP_URL, {
       from: env.MAIL_FROM,
       // A mail server that hangs must not hold the queue: the message is retried later.
       connectionTimeout: 10_000,

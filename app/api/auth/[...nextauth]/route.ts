@@ -5,7 +5,8 @@ import { loginContext, type LoginContext } from "@/lib/auth/login-context";
 import { errorFields, log } from "@/lib/log";
 
 export const runtime = "nodejs";
-const handler = NextAuth(authOptions);
+// next-auth 4 types its App Router handler as any.
+const handler = NextAuth(authOptions) as (req: Request, ctx: unknown) => Promise<Response>;
 
 /**
  * Issue 11 item 4: only the next-auth routes the portal uses are served; everything else (the built-in sign-in
