@@ -63,7 +63,7 @@ export function auditDetailsText(details: Record<string, unknown>): string {
           : "nej"
         : typeof v === "object"
           ? JSON.stringify(v)
-          : String(v);
+          : String(v as string | number | boolean | bigint);
     parts.push(`${DETAIL_LABEL[k] ?? k}: ${value}`);
   }
   return parts.join("; ") || "–";

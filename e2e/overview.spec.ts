@@ -153,10 +153,10 @@ for (const width of [1280, 390]) {
       await page.goto(path);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
       const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${width}px ${path}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+      expect(bad.map((v) => `${width}px ${path}: ${v.id} ${JSON.stringify(v.nodes[0]?.target)}`)).toEqual([]);
       // Everything visible sits in a landmark (the account bar's name line included; axe's "region" rule).
       const regions = await new AxeBuilder({ page }).withRules(["region"]).analyze();
-      expect(regions.violations.flatMap((v) => v.nodes.map((n) => `${width}px ${path}: ${n.target}`))).toEqual([]);
+      expect(regions.violations.flatMap((v) => v.nodes.map((n) => `${width}px ${path}: ${JSON.stringify(n.target)}`))).toEqual([]);
     };
     await check("/log-ind");
     await logInAsCustomer(page, MANY);

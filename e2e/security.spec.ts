@@ -1,7 +1,7 @@
 import { test, expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { DEMO, logIn, logInAsCustomer } from "./helpers";
+import { DEMO, logInAsCustomer } from "./helpers";
 import { anonymous, BASE, builtActions, callAction, loggedIn } from "./http";
 import { TEST_CUSTOMERS, TEST_PASSWORD } from "./fixtures";
 

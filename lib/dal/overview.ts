@@ -46,7 +46,7 @@ export interface OverviewSummary {
 function toDate(v: unknown): Date | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v;
-  const d = new Date(typeof v === "number" ? v : String(v));
+  const d = new Date(typeof v === "number" || typeof v === "string" ? v : Number.NaN);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
