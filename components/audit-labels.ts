@@ -61,9 +61,9 @@ export function auditDetailsText(details: Record<string, unknown>): string {
         ? v
           ? "ja"
           : "nej"
-        : typeof v === "object"
-          ? JSON.stringify(v)
-          : String(v as string | number | boolean | bigint);
+        : typeof v === "string"
+          ? v
+          : String(JSON.stringify(v));
     parts.push(`${DETAIL_LABEL[k] ?? k}: ${value}`);
   }
   return parts.join("; ") || "–";

@@ -123,7 +123,7 @@ describe("e-mail change only on confirmation (issue 8, 4.4.2)", () => {
     await db.notificationSubscription.create({ data: { email: c.email, productSku: "MINE", productName: "Min vare" } });
     // A guest subscription already on the new address (someone else's, perhaps).
     await db.notificationSubscription.create({ data: { email: newEmail, productSku: "GAEST", productName: "Gæstens vare" } });
-    const r = await updateProfile(c, { ...(await profileOf(c.customerId)), email: newEmail, currentPassword: c.password } as never);
+    const r = await updateProfile(c, { ...(await profileOf(c.customerId)), email: newEmail, currentPassword: c.password });
     expect(r).toMatchObject({ ok: true, emailPending: true });
     expect((await db.customer.findUniqueOrThrow({ where: { id: c.customerId } })).email).toBe(c.email);
     const notice = await sink.waitFor((m) => m.to.includes(c.email) && /ved at blive ændret/.test(m.subject));
@@ -146,7 +146,7 @@ describe("e-mail change only on confirmation (issue 8, 4.4.2)", () => {
   it("a taken address: the same answer, and nothing is sent to it", async () => {
     const c = await makeCustomer();
     const owner = await makeCustomer();
-    const r = await updateProfile(c, { ...(await profileOf(c.customerId)), email: owner.email, currentPassword: c.password } as never);
+    const r = await updateProfile(c, { ...(await profileOf(c.customerId)), email: owner.email, currentPassword: c.password });
     expect(r).toMatchObject({ ok: true, emailPending: true });
     await sink.waitFor((m) => m.to.includes(c.email) && /ved at blive ændret/.test(m.subject));
     await settle();
@@ -156,7 +156,7 @@ describe("e-mail change only on confirmation (issue 8, 4.4.2)", () => {
 
   it("without the current password nothing is sent", async () => {
     const c = await makeCustomer();
-    const r = await updateProfile(c, { ...(await profileOf(c.customerId)), email: `x-${c.customerNumber}@example.dk`, currentPassword: "forkert" } as never);
+    const r = await updateProfile(c, { ...(await profileOf(c.customerId)), email: `x-${c.customerNumber}@example.dk`, currentPassword: "forkert" });
     expect(r).toMatchObject({ ok: false, error: "wrong-password" });
     await settle();
     expect(mailsTo(`x-${c.customerNumber}@example.dk`)).toHaveLength(0);

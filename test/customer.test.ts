@@ -4,7 +4,6 @@ import {
   createRightsRequest,
   getConsentHistory,
   getNewsletterState,
-  listNotifications,
   recordWebsiteEvent,
   setNewsletterConsent,
   unsubscribeNotification,
