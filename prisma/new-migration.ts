@@ -155,7 +155,7 @@ if (process.argv[1]?.endsWith("new-migration.ts")) {
     else {
       const fromAt = args.indexOf("--from");
       const from = fromAt >= 0 ? args[fromAt + 1] : undefined;
-      const name = args.find((a, i) => !a.startsWith("--") && i !== fromAt + 1);
+      const name = args.find((a, i) => !a.startsWith("--") && (fromAt < 0 || i !== fromAt + 1));
       if (!name) throw new Error("Brug: npm run db:migration -- <nnnn>_<navn> [--from <git-rev>]  |  --postgresql-missing");
       newMigration(name, from);
     }
