@@ -112,9 +112,12 @@ export function ResolveRequestForm({ requestId, liftBlocked = false }: { request
 function ReasonsForm({
   requestId,
   kind,
+  sentAt,
 }: {
   requestId: string;
   kind: "refuse-erasure" | "announce-lift";
+  /** Set once the notice is sent: the page's refresh then keeps this component mounted, so its status line stays. */
+  sentAt?: string;
 }) {
   const [status, setStatus] = useState<Status>(null);
   const schema = kind === "refuse-erasure" ? refuseErasureSchema : announceRestrictionLiftSchema;
@@ -130,6 +133,15 @@ function ReasonsForm({
     if (!r.ok) applyFieldErrors(r.fieldErrors, setError, ["reasons"] as const);
   });
   const fieldId = `${kind}-reasons`;
+  if (sentAt) {
+    // Art. 18(3): the notice is sent; the persisted state replaces the form, and the status line keeps the action's message.
+    return (
+      <div className="stack">
+        <p data-testid="lift-notice-sent">Kunden er underrettet: varslet er sendt {sentAt}.</p>
+        <FormStatus status={status} />
+      </div>
+    );
+  }
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={kind === "refuse-erasure" ? "Afvis sletning" : "Varsl ophævelse af begrænsning"}>
       <input type="hidden" {...register("requestId")} />
@@ -158,8 +170,8 @@ export function RefuseErasureForm({ requestId }: { requestId: string }) {
   return <ReasonsForm requestId={requestId} kind="refuse-erasure" />;
 }
 
-export function AnnounceRestrictionLiftForm({ requestId }: { requestId: string }) {
-  return <ReasonsForm requestId={requestId} kind="announce-lift" />;
+export function AnnounceRestrictionLiftForm({ requestId, sentAt }: { requestId: string; sentAt?: string }) {
+  return <ReasonsForm requestId={requestId} kind="announce-lift" sentAt={sentAt} />;
 }
 
 const MAILED_TYPES = [

@@ -137,5 +137,6 @@ test("art. 18(3): the dpo tells the customer before lifting a restriction; the i
   const notice = await waitForMail((m) => m.to.includes("inaktiv@example.dk") && /ophæver begrænsningen/.test(m.subject));
   expect(notice.text).toContain("Adressen er kontrolleret og rettet.");
   await page.reload();
+  await expect(page.getByTestId("lift-notice-sent")).toContainText("Kunden er underrettet");
   await expect(page.getByLabel(/Afvis \(markeringen fjernes\)/)).toBeEnabled();
 });

@@ -28,3 +28,13 @@ export async function waitForMail(pred: (m: ArrivedMail) => boolean, timeoutMs =
     .toBe(true);
   return found!;
 }
+
+/**
+ * Waits for a message to `to` that arrived at or after `since` (taken just before the action) and matches `pred`.
+ * Other specs in the same run (e.g. the authorisation matrix) send mail to the same demo customers; this ignores theirs.
+ */
+export async function waitForMailTo(to: string, since: Date, pred: (m: ArrivedMail) => boolean = () => true, timeoutMs = 15_000): Promise<ArrivedMail> {
+  // The SMTP server stamps receivedAt on this machine; a second's slack keeps a mail sent in the same instant.
+  const from = since.getTime() - 1000;
+  return waitForMail((m) => m.to.some((a) => a.toLowerCase() === to.toLowerCase()) && Date.parse(m.receivedAt) >= from && pred(m), timeoutMs);
+}

@@ -175,7 +175,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <section className="card" aria-labelledby="varsel">
           <h2 id="varsel">Varsel om ophævelse</h2>
           <p className="muted">Kunden skal have besked, før en begrænsning ophæves (art. 18, stk. 3).</p>
-          {r.liftNoticeSentAt ? <p>Varslet er sendt {formatDateTime(r.liftNoticeSentAt)}.</p> : <AnnounceRestrictionLiftForm requestId={r.id} />}
+          <AnnounceRestrictionLiftForm requestId={r.id} sentAt={r.liftNoticeSentAt ? formatDateTime(r.liftNoticeSentAt) : undefined} />
         </section>
       ) : null}
 
