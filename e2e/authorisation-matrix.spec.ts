@@ -58,6 +58,10 @@ const ACTIONS: Record<string, Record<Who, Outcome>> = {
   "lib/actions/staff.ts#recordSignatureAction": S("ok", "allowed"),
   "lib/actions/account.ts#logoutEverywhereAction": C("ok", "unknown-field"),
   "lib/actions/account.ts#changePasswordAction": C("ok", "unknown-field"),
+  // Issue 8 (staff accounts): staff change their own password and end their own sessions (ASVS 6.2.3, 7.4.3).
+  // The matrix gives staff a wrong current password (refused on the merits); e2e/staff-account.spec.ts changes it.
+  "lib/actions/staff-account.ts#changeStaffPasswordAction": S("allowed", "allowed"),
+  "lib/actions/staff-account.ts#logoutEverywhereStaffAction": S("ok", "ok"),
   "lib/actions/account.ts#logoutAction": { anonymous: "denied", owner: "redirect", other: "redirect", erased: "redirect", revoked: "redirect", support: "redirect", dpo: "redirect" },
   "lib/actions/staff.ts#executeErasureAction": S("forbidden", "ok"),
   // Issue 10.9, 6.2 (lib/policy/staff-permissions.ts): both roles register; the dpo's second attempt finds it open.
@@ -283,6 +287,8 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   ctx.owner = await loggedIn(T.owner.email, TEST_PASSWORD);
   await row("changePasswordAction", (w) => foreign(w, { currentPassword: TEST_PASSWORD, newPassword: "et-nyt-sikkert-kodeord-9", confirmPassword: "et-nyt-sikkert-kodeord-9" }));
   ctx.owner = await loggedIn(T.owner.email, "et-nyt-sikkert-kodeord-9");
+  await row("changeStaffPasswordAction", (w) => ({ currentPassword: "ikke-den-rigtige", newPassword: "et-nyt-sikkert-kodeord-9", confirmPassword: "et-nyt-sikkert-kodeord-9", ...(w === "owner" || w === "other" ? { customerId: ownerId } : {}) }));
+  await row("logoutEverywhereStaffAction", () => ({}));
   ctx.support = await loggedIn(DEMO.support.email, DEMO.support.password);
   ctx.dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);
   await row("logoutAction", () => undefined);

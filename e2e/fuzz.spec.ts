@@ -49,6 +49,9 @@ const KEYS: Record<string, string[]> = {
   setPasswordAction: ["token", "newPassword", "confirmPassword"],
   confirmEmailAction: ["token"],
   requestEmailConfirmationAction: [],
+  // Issue 8 (staff accounts)
+  changeStaffPasswordAction: ["currentPassword", "newPassword", "confirmPassword"],
+  logoutEverywhereStaffAction: [],
 };
 
 test.describe.configure({ mode: "serial" });

@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       : []),
     { href: "/personale/post", label: "Post" },
     { href: "/personale/politik", label: "Bemærkninger til politikken" },
+    { href: "/personale/konto", label: "Din konto" },
   ];
   return (
     <>

@@ -1,27 +1,14 @@
 "use server";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { customerAction } from "./safe-action";
 import { profileSchema } from "@/lib/validation/profile";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { emptySchema } from "@/lib/validation/consent";
 import { changePassword, updateProfile } from "@/lib/dal/customer";
-import { getPrincipal, SESSION_COOKIE } from "@/lib/dal/session";
-import { secureCookies } from "@/lib/env";
+import { getPrincipal } from "@/lib/dal/session";
+import { clearSessionCookies, tooManyAttempts } from "./session-cookies";
 import { revokeAllSessions, revokeSession } from "@/lib/dal/auth";
 import { recordAudit } from "@/lib/dal/audit";
-
-async function clearSessionCookies() {
-  const jar = await cookies();
-  // Same attributes as next-auth's cookie, so browsers accept the overwrite of a __Secure- cookie.
-  if (jar.has(SESSION_COOKIE)) jar.set(SESSION_COOKIE, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies });
-}
-
-/** Issue 11 item 2: the current password is throttled like a login; the same Danish wording as the login form. */
-function tooManyAttempts(retryAt: Date): string {
-  const time = retryAt.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Copenhagen" });
-  return `For mange mislykkede forsøg. Af sikkerhedshensyn kan du prøve igen kl. ${time}.`;
-}
 
 /** 4.4.2: correct name, address, phone and e-mail. */
 export const updateProfileAction = customerAction("profile.update", profileSchema, async (input, customer) => {

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/dal/session";
+import { StaffPasswordForm } from "@/components/staff-password-form";
+import { ActionButton } from "@/components/action-button";
+import { logoutEverywhereStaffAction } from "@/lib/actions/staff-account";
+
+export const metadata: Metadata = { title: "Din konto" };
+
+/** Issue 8 (staff accounts): change one's own password (ASVS 6.2.3) and end every session (7.4.3). */
+export default async function StaffAccountPage() {
+  const staff = await requireStaffPage("/personale/konto");
+  return (
+    <main>
+      <h1>Din konto</h1>
+      <p>Du er logget ind som {staff.name}.</p>
+      <section className="card" aria-labelledby="adgangskode">
+        <h2 id="adgangskode">Adgangskode</h2>
+        <p className="muted small">Når du skifter adgangskode, bliver du logget ud alle steder.</p>
+        <StaffPasswordForm />
+      </section>
+      <section className="card" aria-labelledby="enheder">
+        <h2 id="enheder">Log ud på alle enheder</h2>
+        <p className="muted small">Hvis du har været logget ind på en computer, du ikke har adgang til længere.</p>
+        <ActionButton action={logoutEverywhereStaffAction} label="Log ud på alle enheder" className="secondary" redirectTo="/log-ind?logget-ud=1" />
+      </section>
+    </main>
+  );
+}

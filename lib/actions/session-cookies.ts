@@ -1,0 +1,19 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { SESSION_COOKIE } from "@/lib/dal/session";
+import { secureCookies } from "@/lib/env";
+
+// Shared by the customer's and the staff's account actions (lib/actions/account.ts, lib/actions/staff-account.ts).
+// Not a "use server" module: nothing here is an action.
+
+export async function clearSessionCookies() {
+  const jar = await cookies();
+  // Same attributes as next-auth's cookie, so browsers accept the overwrite of a __Secure- cookie.
+  if (jar.has(SESSION_COOKIE)) jar.set(SESSION_COOKIE, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies });
+}
+
+/** Issue 11 item 2: the current password is throttled like a login; the same Danish wording as the login form. */
+export function tooManyAttempts(retryAt: Date): string {
+  const time = retryAt.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Copenhagen" });
+  return `For mange mislykkede forsøg. Af sikkerhedshensyn kan du prøve igen kl. ${time}.`;
+}
