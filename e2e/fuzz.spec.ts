@@ -65,7 +65,7 @@ async function inBatches<T>(inputs: T[], check: (input: T) => Promise<void>, bet
 }
 
 test("1,000 generated inputs at every server action: no 5xx, no stack trace", async () => {
-  test.setTimeout(900_000);
+  test.setTimeout(1_800_000); // ~35 s per action on a loaded 2-core machine (14.7 min for 26 actions); more actions keep arriving
   const refs = builtActions();
   expect(Object.keys(refs).sort()).toEqual(Object.keys(KEYS).sort());
   const who = TEST_CUSTOMERS.fuzz;
