@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { invoiceBookkeepingSelect } from "./invoice-select";
 import type { CustomerPrincipal } from "./session";
 
 // The rows behind each card of /konto (4.3): the details pages show them a page at a time, and the e-mailed
@@ -102,20 +103,8 @@ export async function listMyInvoices(c: CustomerPrincipal, page = 1, size = DETA
     orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
     skip: w.skip,
     take: size,
-    select: {
-      invoiceNumber: true,
-      issuedAt: true,
-      description: true,
-      netOre: true,
-      vatOre: true,
-      totalOre: true,
-      billingName: true,
-      billingStreet: true,
-      billingPostalCode: true,
-      billingCity: true,
-      billingCountry: true,
-      anonymisedAt: true,
-    },
+    // The fields bookkeeping keeps (5.2), as the export and the staff lookup read them, plus when they were anonymised.
+    select: { ...invoiceBookkeepingSelect, anonymisedAt: true },
   });
   return {
     total,
