@@ -9,6 +9,7 @@ import { importedCounts } from "@/lib/dal/integration-import";
 import { publishedSchemas, schemaText } from "@/lib/import/schemas";
 import { RECORD_KINDS } from "@/lib/import/contract";
 import { eraseCustomersInTx } from "@/lib/dal/erasure";
+import { updateProfile } from "@/lib/dal/customer";
 
 // Issue 9, "Done when": the example file imports, re-imports with no change, and a broken file imports nothing of its
 // bad records. The published JSON Schemas are the files in schemas/ and the example obeys them.
@@ -164,5 +165,42 @@ describe("npm run import (issue 9)", () => {
     // The order with its lines is all or nothing: no order without lines.
     const o = await db.order.findUnique({ where: { externalId: "shop-crash-o" }, include: { lines: true } });
     expect(o).toBeNull();
+  });
+});
+
+describe("a correction the customer made in the portal is not undone by the shop (4.4, Art. 16)", () => {
+  const rec = (extra: Record<string, unknown>) =>
+    JSON.stringify({ kind: "customer", v: 1, id: "shop-k-1", customerNumber: 530001, name: "Karla Kok", street: "Gammel Vej 1", postalCode: "6400", city: "Sønderborg", country: "DK", email: "karla.kok@example.dk", ...extra });
+
+  it("an older shop record keeps the portal's correction; a shop change made after it applies", async () => {
+    await importFile(tmp("k0.ndjson", rec({ updatedAt: "2026-01-01T00:00:00Z" })));
+    const row = await db.customer.findUniqueOrThrow({ where: { externalId: "shop-k-1" } });
+    const principal = { kind: "customer" as const, customerId: row.id, sessionId: "test", name: row.name, customerNumber: row.customerNumber };
+    const corrected = new Date("2026-06-01T12:00:00Z");
+    const r = await updateProfile(principal, { name: row.name, street: "Ny Vej 2", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: row.email, version: row.version }, corrected);
+    expect(r.ok).toBe(true);
+
+    // The shop's next export still has the old address (it had not applied the correction yet): the correction stays.
+    const stale = await importFile(tmp("k1.ndjson", rec({ updatedAt: "2026-01-01T00:00:00Z" })));
+    expect(stale.rejected).toEqual([]);
+    expect(stale.counts.customer).toMatchObject({ updated: 0, unchanged: 1 });
+    expect((await db.customer.findUniqueOrThrow({ where: { id: row.id } })).street).toBe("Ny Vej 2");
+    // Without updatedAt the shop cannot say its data is newer: the correction stays too.
+    await importFile(tmp("k2.ndjson", rec({})));
+    expect((await db.customer.findUniqueOrThrow({ where: { id: row.id } })).street).toBe("Ny Vej 2");
+
+    // The customer later told the shop of a move, and the shop's record says so: that applies.
+    const newer = await importFile(tmp("k3.ndjson", rec({ street: "Tredje Vej 3", updatedAt: "2026-07-01T00:00:00Z" })));
+    expect(newer.counts.customer).toMatchObject({ updated: 1 });
+    expect((await db.customer.findUniqueOrThrow({ where: { id: row.id } })).street).toBe("Tredje Vej 3");
+  });
+
+  it("a new e-mail address from the shop is not a confirmed one (issue 8, 11.8)", async () => {
+    await importFile(tmp("e0.ndjson", rec({ id: "shop-k-2", customerNumber: 530002, email: "gammel.k2@example.dk" })));
+    await db.customer.update({ where: { externalId: "shop-k-2" }, data: { emailVerifiedAt: new Date() } });
+    await importFile(tmp("e1.ndjson", rec({ id: "shop-k-2", customerNumber: 530002, email: "ny.k2@example.dk" })));
+    const after = await db.customer.findUniqueOrThrow({ where: { externalId: "shop-k-2" } });
+    expect(after.email).toBe("ny.k2@example.dk");
+    expect(after.emailVerifiedAt).toBeNull();
   });
 });

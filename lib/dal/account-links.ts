@@ -249,7 +249,7 @@ export async function confirmEmail(token: string, now: Date = new Date()): Promi
         (await tx.customer.findFirst({ where: { email: newEmail, NOT: { id: customer.id } }, select: { id: true } })) ??
         (await tx.staffUser.findFirst({ where: { email: newEmail }, select: { id: true } }));
       if (taken) return "unavailable" as const;
-      await tx.customer.update({ where: { id: customer.id }, data: { email: newEmail, emailVerifiedAt: now, lastActivityAt: now, version: { increment: 1 } } });
+      await tx.customer.update({ where: { id: customer.id }, data: { email: newEmail, emailVerifiedAt: now, lastActivityAt: now, profileCorrectedAt: now, version: { increment: 1 } } });
       // 5a: the customer's own subscriptions follow; a guest subscription to the same product on the new address wins.
       const mine = await tx.notificationSubscription.findMany({ where: { email: customer.email }, select: { id: true, productSku: true } });
       const theirs = new Set((await tx.notificationSubscription.findMany({ where: { email: newEmail }, select: { productSku: true } })).map((s) => s.productSku));

@@ -113,7 +113,7 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
     const updated = await db.$transaction(async (tx) => {
       const r = await tx.customer.updateMany({
         where: { id: c.customerId, version: input.version },
-        data: { ...next, version: { increment: 1 }, lastActivityAt: now },
+        data: { ...next, version: { increment: 1 }, lastActivityAt: now, profileCorrectedAt: now },
       });
       if (r.count !== 1) return null;
       if (emailChanged) {

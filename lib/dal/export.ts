@@ -84,6 +84,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
       objectsToAnalytics: true,
       objectsToMarketingAt: true,
       emailVerifiedAt: true,
+      profileCorrectedAt: true,
     },
   });
   if (!profile) return null;
@@ -134,6 +135,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
         objectsToWebsiteImprovementProcessing: profile.objectsToAnalytics,
         objectsToDirectMarketingSince: profile.objectsToMarketingAt ? iso(profile.objectsToMarketingAt) : null,
         emailConfirmedAt: iso(profile.emailVerifiedAt),
+        correctedInPortalAt: profile.profileCorrectedAt ? iso(profile.profileCorrectedAt) : null,
       },
     };
     out.push(JSON.stringify(head).slice(0, -1)); // leave the object open

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "./db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { tombstoneKey } from "./integration-outbox";
+import { log, pseudonym } from "@/lib/log";
 import type {
   ConsentEventRecord,
   CustomerRecord,
@@ -203,7 +204,19 @@ async function customers(ctx: Ctx, all: Item<CustomerRecord>[]) {
   });
   const existing = await ctx.tx.customer.findMany({
     where: { OR: [{ externalId: { in: items.map((i) => i.record.id) } }, { customerNumber: { in: items.map((i) => i.record.customerNumber) } }, { email: { in: items.map((i) => norm(i.record).email) } }] },
-    select: { id: true, externalId: true, customerNumber: true, name: true, street: true, postalCode: true, city: true, country: true, email: true, phone: true },
+    select: {
+      id: true,
+      externalId: true,
+      customerNumber: true,
+      name: true,
+      street: true,
+      postalCode: true,
+      city: true,
+      country: true,
+      email: true,
+      phone: true,
+      profileCorrectedAt: true,
+    },
   });
   const byExt = new Map(existing.filter((e) => e.externalId).map((e) => [e.externalId!, e]));
   const byNumber = new Map(existing.map((e) => [e.customerNumber, e]));
@@ -215,7 +228,7 @@ async function customers(ctx: Ctx, all: Item<CustomerRecord>[]) {
   const seenEmails = new Map<string, number>();
   const creates: Prisma.CustomerCreateManyInput[] = [];
   for (const { line, record } of items) {
-    const n = norm(record);
+    let n = norm(record);
     // The row this record is about: by the shop's id, else a portal customer with the same number and no shop id yet.
     let row = byExt.get(record.id);
     if (!row) {
@@ -254,6 +267,13 @@ async function customers(ctx: Ctx, all: Item<CustomerRecord>[]) {
       });
       continue;
     }
+    // Nothing a customer did is lost: a correction made in the portal (4.4, Art. 16) after the shop's own last change
+    // of this customer stays; the shop heard of it through the outbox (customer.rectified) and sends it back later.
+    const corrected = row.profileCorrectedAt;
+    if (corrected && (!record.updatedAt || new Date(record.updatedAt) <= corrected) && (Object.keys(n) as (keyof typeof n)[]).some((k) => n[k] !== row[k])) {
+      log("info", "import.portal_correction_kept", { customer: pseudonym("cust", row.id), line });
+      n = { name: row.name, street: row.street, postalCode: row.postalCode, city: row.city, country: row.country, email: row.email, phone: row.phone };
+    }
     const changed = row.externalId !== record.id || (Object.keys(n) as (keyof typeof n)[]).some((k) => n[k] !== row[k]) || row.customerNumber !== record.customerNumber;
     if (!changed) {
       c.unchanged++;
@@ -266,6 +286,8 @@ async function customers(ctx: Ctx, all: Item<CustomerRecord>[]) {
         externalId: record.id,
         customerNumber: record.customerNumber,
         ...n,
+        // A new address from the shop is not one the customer proved control of here (issue 8, 11.8).
+        ...(n.email !== row.email ? { emailVerifiedAt: null } : {}),
         version: { increment: 1 },
         ...(record.lastActivityAt ? { lastActivityAt: new Date(record.lastActivityAt) } : {}),
       },

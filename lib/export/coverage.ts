@@ -61,6 +61,7 @@ export const EXPORTED: Record<string, ModelExport> = {
       objectsToAnalytics: { as: "objectsToWebsiteImprovementProcessing" },
       objectsToMarketingAt: { as: "objectsToDirectMarketingSince" },
       emailVerifiedAt: { as: "emailConfirmedAt" },
+      profileCorrectedAt: { as: "correctedInPortalAt" },
       credentialVersion: { omitted: "Tæller, der ugyldiggør gamle logins ved skift af adgangskode (sikkerhed), ingen oplysning om kunden." },
     },
   },

@@ -41,6 +41,11 @@ export const customerRecord = z
     createdAt: instant.optional(),
     /** Last purchase, change of data or login in the shop (5.1). */
     lastActivityAt: instant.optional(),
+    /**
+     * When the shop last changed this customer's name, address, e-mail or phone. A correction the customer made in
+     * the portal (4.4) after this time is kept; without it, a portal correction is always kept.
+     */
+    updatedAt: instant.optional(),
   })
   .meta({ title: "Kunde", description: "En kundekonto (pkt. 2.1.2, 2.5.1). Importerede kunder har ingen adgangskode; de får adgang via \"Opret adgang\"." });
 
