@@ -56,6 +56,8 @@ describe("objection to direct marketing (art. 21(2)-(3))", () => {
     expect((await getNewsletterState(c)).subscribed).toBe(false);
     expect(await withdrawMarketingObjection(c)).toBe(true);
     expect(await withdrawMarketingObjection(c)).toBe(false);
+    // The recipients told of the objection hear of its withdrawal, once (outbox, issue 9).
+    expect(await db.outboundEvent.count({ where: { subjectRef: c.customerId, kind: "objection.direct_marketing_withdrawn" } })).toBe(1);
     expect(await mayUseForDirectMarketing(db, c.customerId)).toBe(true);
     expect((await getNewsletterState(c)).subscribed).toBe(false); // nothing restarts by itself
     expect(await db.marketingProfile.count({ where: { customerId: c.customerId } })).toBe(0);

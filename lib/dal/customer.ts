@@ -380,15 +380,19 @@ export async function objectToDirectMarketing(c: CustomerPrincipal, now: Date = 
 
 /**
  * The customer withdraws their own objection to direct marketing. Nothing restarts by itself: no profile is
- * rebuilt from the past, and the newsletter needs a new consent (4.9). Recipients keep treating the customer
- * as objecting until they hear otherwise, which errs on the customer's side.
+ * rebuilt from the past, and the newsletter needs a new consent (4.9). The recipients that were told of the
+ * objection hear of its withdrawal in the same transaction (outbox), so the customer's choice reaches them too.
  */
 export async function withdrawMarketingObjection(c: CustomerPrincipal, now: Date = new Date()): Promise<boolean> {
-  const r = await db.customer.updateMany({
-    where: { id: c.customerId, objectsToMarketingAt: { not: null } },
-    data: { objectsToMarketingAt: null, lastActivityAt: now },
+  return db.$transaction(async (tx) => {
+    const r = await tx.customer.updateMany({
+      where: { id: c.customerId, objectsToMarketingAt: { not: null } },
+      data: { objectsToMarketingAt: null, lastActivityAt: now },
+    });
+    if (r.count !== 1) return false;
+    await recordOutboundEvent(tx, { kind: "objection.direct_marketing_withdrawn", customerId: c.customerId, occurredAt: now });
+    return true;
   });
-  return r.count === 1;
 }
 
 /**

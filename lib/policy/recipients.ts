@@ -119,6 +119,7 @@ export const OUTBOUND_EVENT_KINDS = [
   "objection.registered",
   "objection.rejected",
   "objection.direct_marketing",
+  "objection.direct_marketing_withdrawn",
   "restriction.started",
   "restriction.lifted",
   "erasure.completed",
@@ -169,6 +170,11 @@ export const OUTBOUND_EVENTS: Record<OutboundEventKind, OutboundEventKindInfo> =
   "objection.direct_marketing": {
     title: "Indsigelse mod direkte markedsføring (ubetinget)",
     basis: "GDPR art. 21(2)-(3); pkt. 2.1.3, 2.2.1",
+    recipients: HOLD_BEHAVIOUR_DATA,
+  },
+  "objection.direct_marketing_withdrawn": {
+    title: "Indsigelse mod direkte markedsføring trukket tilbage (intet genstarter af sig selv; nyhedsbrevet kræver nyt samtykke)",
+    basis: "GDPR art. 21(2)-(3); pkt. 2.1.3, 2.2.1, 4.9",
     recipients: HOLD_BEHAVIOUR_DATA,
   },
   "restriction.started": {
