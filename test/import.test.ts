@@ -204,3 +204,17 @@ describe("a correction the customer made in the portal is not undone by the shop
     expect(after.emailVerifiedAt).toBeNull();
   });
 });
+
+describe("the shop cannot sign up for the newsletter a customer who objects to direct marketing (art. 21(3))", () => {
+  it("a consent given after the objection is refused and counted; one given before it stays history", async () => {
+    await importFile(EXAMPLE);
+    const objectedAt = new Date("2026-05-01T00:00:00Z");
+    await db.customer.update({ where: { externalId: "shop-cust-5002" }, data: { objectsToMarketingAt: objectedAt } });
+    const ev = (id: string, at: string) => `{"kind":"consent_event","v":1,"id":"${id}","customerId":"shop-cust-5002","action":"given","occurredAt":"${at}","purpose":"newsletter","channel":"kassen","wordingVersion":"nyhedsbrev-2021-03"}`;
+    const r = await importFile(tmp("consent.ndjson", [ev("shop-cons-after", "2026-06-01T00:00:00Z"), ev("shop-cons-before", "2026-04-01T00:00:00Z")].join("\n")));
+    expect(r.rejected).toEqual([]);
+    expect(r.counts.consent_event).toMatchObject({ created: 1, refused: 1 });
+    expect(await db.consentEvent.count({ where: { externalId: "shop-cons-after" } })).toBe(0);
+    expect(await db.consentEvent.count({ where: { externalId: "shop-cons-before" } })).toBe(1);
+  });
+});

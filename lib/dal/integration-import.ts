@@ -32,7 +32,10 @@ export interface KindCounts {
   created: number;
   updated: number;
   unchanged: number;
-  /** Website events not stored because of an objection (4.8) or a restriction (4.6). */
+  /**
+   * Not stored because of the customer's decision: website events after an objection (4.8) or a restriction (4.6),
+   * newsletter consent given while the customer objects to direct marketing (art. 21(3)).
+   */
   refused: number;
 }
 
@@ -159,6 +162,8 @@ interface CustomerRef {
   id: string;
   objects: boolean;
   restricted: boolean;
+  /** Art. 21(2)-(3): since when the customer objects to direct marketing (null: no objection). */
+  objectsToMarketingAt: Date | null;
 }
 
 async function customerRefs(ctx: Ctx, externalIds: (string | null | undefined)[]): Promise<Map<string, CustomerRef>> {
@@ -167,10 +172,10 @@ async function customerRefs(ctx: Ctx, externalIds: (string | null | undefined)[]
   if (!ids.length) return map;
   const rows = await ctx.tx.customer.findMany({
     where: { externalId: { in: ids } },
-    select: { id: true, externalId: true, objectsToAnalytics: true, processingRestricted: true },
+    select: { id: true, externalId: true, objectsToAnalytics: true, processingRestricted: true, objectsToMarketingAt: true },
   });
-  for (const r of rows) map.set(r.externalId!, { id: r.id, objects: r.objectsToAnalytics, restricted: r.processingRestricted });
-  if (ctx.memory) for (const id of ids) if (!map.has(id) && ctx.memory.customers.has(id)) map.set(id, { id: VIRTUAL, objects: false, restricted: false });
+  for (const r of rows) map.set(r.externalId!, { id: r.id, objects: r.objectsToAnalytics, restricted: r.processingRestricted, objectsToMarketingAt: r.objectsToMarketingAt });
+  if (ctx.memory) for (const id of ids) if (!map.has(id) && ctx.memory.customers.has(id)) map.set(id, { id: VIRTUAL, objects: false, restricted: false, objectsToMarketingAt: null });
   return map;
 }
 
@@ -640,6 +645,12 @@ async function consents(ctx: Ctx, all: Item<ConsentEventRecord>[]) {
       const identical = row.customerId === ref.id && row.action === record.action && same(row.occurredAt, record.occurredAt) && row.channel === record.channel && row.wordingVersion === record.wordingVersion;
       if (identical) c.unchanged++;
       else ctx.reject(line, "En samtykkehændelse ændres aldrig (pkt. 4.9); send en ny hændelse med nyt id");
+      continue;
+    }
+    // Art. 21(3): while the objection to direct marketing stands, no newsletter consent is recorded, as in the portal
+    // (setNewsletterConsent); the customer withdraws the objection first. Consent given before it stays history.
+    if (record.action === "given" && ref.objectsToMarketingAt && new Date(record.occurredAt) >= ref.objectsToMarketingAt) {
+      c.refused++;
       continue;
     }
     c.created++;

@@ -94,12 +94,14 @@ async function process(p: ApiPrincipal, rawBody: string, now: Date): Promise<{ s
   const done = await importBatch(valid, { now });
   const counts = done.counts;
   const refused = Object.values(counts).reduce((n, c) => n + c.refused, 0);
+  const refusedWebsiteEvents = counts.website_event?.refused ?? 0;
+  const refusedConsentEvents = counts.consent_event?.refused ?? 0;
   await recordAudit({
     actorType: "system",
     actorRef: `apikey:${p.keyId}`,
     action: "ingest.accepted",
     occurredAt: now,
-    details: { records: valid.length, refusedWebsiteEvents: refused, rejected: done.rejected.length },
+    details: { records: valid.length, refusedWebsiteEvents, refusedConsentEvents, rejected: done.rejected.length },
   });
   return {
     status: done.rejected.length ? 400 : 200,
@@ -107,7 +109,9 @@ async function process(p: ApiPrincipal, rawBody: string, now: Date): Promise<{ s
       accepted: valid.length - done.rejected.length - refused,
       counts,
       /** Website events of customers who objected (4.8) or asked for restriction (4.6): not stored. */
-      refusedWebsiteEvents: refused,
+      refusedWebsiteEvents,
+      /** Newsletter consent given while the customer objects to direct marketing (art. 21(3)): not stored. */
+      refusedConsentEvents,
       ...(done.rejected.length ? { errors: done.rejected.map((r) => ({ index: r.line, reason: r.reason })) } : {}),
     },
   };
