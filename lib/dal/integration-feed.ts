@@ -31,7 +31,8 @@ export async function feedPage(p: ApiPrincipal, after: number, limit = FEED_PAGE
     });
   }
   const rows = await db.outboundDelivery.findMany({
-    where: { recipient, eventSeq: { gt: after }, ...(settleMs ? { event: { occurredAt: { lt: new Date(now.getTime() - settleMs) } } } : {}) },
+    // A cleared event (retention, OUTBOX_RETENTION) has no data left to serve: the feed skips it.
+    where: { recipient, eventSeq: { gt: after }, event: { clearedAt: null, ...(settleMs ? { occurredAt: { lt: new Date(now.getTime() - settleMs) } } : {}) } },
     orderBy: { eventSeq: "asc" },
     take: limit + 1,
     select: { event: { select: { id: true, seq: true, kind: true, occurredAt: true, payload: true } } },

@@ -11,6 +11,7 @@ import {
   danishWallClock,
   invoiceAnonymisationCutoff,
   lastDayKept,
+  OUTBOX_RETENTION,
   REQUEST_RECORD_RETENTION,
   type FinancialYearEnd,
 } from "@/lib/policy";
@@ -81,6 +82,8 @@ export function retentionCutoffs(now: Date, fy: FinancialYearEnd) {
     auditCutoff: addYears(now, -AUDIT_RETENTION.years),
     requestCutoff: addYears(now, -REQUEST_RECORD_RETENTION.years),
     purgeBefore: new Date(now.getTime() - 86_400_000),
+    outboxClearBefore: new Date(now.getTime() - OUTBOX_RETENTION.clearDeliveredAfterDays * 86_400_000),
+    outboxDeleteBefore: addYears(now, -OUTBOX_RETENTION.deleteAfterYears),
   };
 }
 
@@ -109,6 +112,12 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
   const oldFailures: Prisma.LoginFailureWhereInput = { occurredAt: { lte: c.purgeBefore } };
   const oldAudit: Prisma.AuditEventWhereInput = { occurredAt: { lt: c.auditCutoff } };
   const oldRequests: Prisma.PrivacyRequestWhereInput = { status: { notIn: OPEN_STATUSES }, closedAt: { lt: c.requestCutoff } };
+  const outboxDone: Prisma.OutboundEventWhereInput = {
+    clearedAt: null,
+    occurredAt: { lt: c.outboxClearBefore },
+    deliveries: { every: { status: { in: ["delivered", "handled"] } } },
+  };
+  const outboxOld: Prisma.OutboundEventWhereInput = { occurredAt: { lt: c.outboxDeleteBefore } };
   const unsignedExpired: Prisma.PrivacyRequestWhereInput = { type: "erasure", status: "awaiting_signature", dueAt: { lte: now } };
   const inactive: Prisma.CustomerWhereInput = { lastActivityAt: { lte: c.inactiveCutoff } };
   const held: Prisma.CustomerWhereInput = { AND: [inactive, restrictionHoldWhere()] };
@@ -230,6 +239,23 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
       count: () => db.privacyRequest.count({ where: oldRequests }),
       sample: async () => (await db.privacyRequest.findMany({ where: oldRequests, take: 5, orderBy: { id: "asc" }, select: { requestNumber: true } })).map((r) => r.requestNumber),
       apply: async () => (await db.privacyRequest.deleteMany({ where: oldRequests })).count,
+    },
+    {
+      rule: "outbox.clear_delivered",
+      clause: OUTBOX_RETENTION.clause,
+      why: OUTBOX_RETENTION.clearDescription,
+      count: () => db.outboundEvent.count({ where: outboxDone }),
+      sample: async () => (await db.outboundEvent.findMany({ where: outboxDone, take: 5, orderBy: { seq: "asc" }, select: { kind: true } })).map((r) => r.kind),
+      apply: async () => (await db.outboundEvent.updateMany({ where: outboxDone, data: { payload: "{}", clearedAt: now } })).count,
+    },
+    {
+      rule: "outbox.purge",
+      clause: OUTBOX_RETENTION.clause,
+      why: OUTBOX_RETENTION.deleteDescription,
+      count: () => db.outboundEvent.count({ where: outboxOld }),
+      sample: async () => [],
+      // Deliveries go with their event (onDelete: Cascade).
+      apply: async () => (await db.outboundEvent.deleteMany({ where: outboxOld })).count,
     },
     {
       // Reported, not carried out: the dpo sees these accounts on the restriction request (art. 18(1), 4.6).

@@ -224,6 +224,7 @@ export const EXPORTED: Record<string, ModelExport> = {
       requestId: { omitted: "Intern id for anmodningen; anmodningen står under privacyRequests med sit nummer." },
       payload: { as: "changedFields (the names of the changed fields; their values are in the other sections)", derived: true },
       occurredAt: { as: "occurredAt" },
+      clearedAt: { omitted: "Hvornår hændelsens data blev ryddet efter opbevaringsreglen; hændelsen selv står i eksporten." },
     },
   },
   OutboundDelivery: {

@@ -199,6 +199,22 @@ export const OUTBOUND_EVENTS: Record<OutboundEventKind, OutboundEventKindInfo> =
   },
 };
 
+/**
+ * How long the outbox keeps what it sent (issue 9). The policy names no period, so storage limitation decides
+ * (art. 5(1)(e)): an event's data (the shop's customer id and number, corrected fields) are needed until every
+ * recipient has it, plus a window in which a recipient that lost what it received can read the feed again; what
+ * remains (which kind of event went to whom, when, confirmed or not) documents art. 19 as long as the requests do.
+ */
+export const OUTBOX_RETENTION = {
+  /** Days after the event, once every delivery is delivered or handled, until its data are cleared. */
+  clearDeliveredAfterDays: 30,
+  /** Years after the event until the record of it and its deliveries is deleted (as REQUEST_RECORD_RETENTION). */
+  deleteAfterYears: 5,
+  clause: "art. 5(1)(e)",
+  clearDescription: "Data i hændelser til modtagerne (pkt. 3) ryddes 30 dage efter, at alle modtagere har fået dem; at de blev underrettet, står tilbage som dokumentation (art. 19, art. 5(2)).",
+  deleteDescription: "Hændelser til modtagerne og deres leveringer slettes 5 år efter hændelsen.",
+} as const;
+
 /** Which recipients of clause 3 must hear of an event of this kind. */
 export function recipientsForEvent(kind: OutboundEventKind): readonly RecipientId[] {
   return OUTBOUND_EVENTS[kind].recipients;

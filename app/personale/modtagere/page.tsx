@@ -4,7 +4,7 @@ import { listDeliveries } from "@/lib/dal/integration-staff";
 import { listRecipientEndpoints } from "@/lib/dal/integration-deliveries";
 import { deliveryFilterSchema } from "@/lib/validation/integration";
 import { DeliveryTable } from "@/components/delivery-table";
-import { RECIPIENTS, type RecipientId } from "@/lib/policy";
+import { OUTBOX_RETENTION, RECIPIENTS, type RecipientId } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Modtagere" };
 
@@ -24,7 +24,7 @@ export default async function RecipientsPage({ searchParams }: { searchParams: P
       <p>
         Når en kunde retter sine oplysninger, giver eller tilbagekalder samtykke, gør indsigelse, får behandlingen begrænset eller bliver slettet,
         skal hver modtager af oplysningerne have besked (GDPR art. 19, Persondatapolitik pkt. 3). Portalen sender beskeden automatisk til
-        modtagere med en adresse; de øvrige skal underrettes manuelt.
+        modtagere med en adresse; de øvrige skal underrettes manuelt. {OUTBOX_RETENTION.clearDescription}
       </p>
       {problems ? (
         <p className="status error" role="status" data-testid="delivery-problems">
