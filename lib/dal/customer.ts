@@ -1,10 +1,9 @@
 import "server-only";
+import { changeOwnPassword, type PasswordChangeResult } from "./password-change";
 import { deliverQueued, requestEmailChangeInTx } from "./account-links";
 import { db, type Tx } from "./db";
 import type { CustomerPrincipal } from "./session";
-import { hashPassword } from "@/lib/auth/password";
-import { checkCurrentPassword, replacePassword } from "./auth";
-import { checkNewPassword } from "@/lib/auth/password-rules";
+import { checkCurrentPassword } from "./auth";
 import { NEWSLETTER_CONSENT, requestDueDate } from "@/lib/policy";
 import type { ProfileInput } from "@/lib/validation/profile";
 import { nextRequestNumber } from "./requests";
@@ -138,33 +137,9 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
   }
 }
 
-/**
- * ASVS 6.2.3: the current password is required, checked through the login throttle (issue 11 item 2); every session
- * ends afterwards and the credential version moves on, so logins still in flight with the old password create no
- * session (7.4.3, issue 11 item 3).
- */
-export async function changePassword(
-  c: CustomerPrincipal,
-  currentPassword: string,
-  newPassword: string,
-  now: Date = new Date(),
-): Promise<
-  | { ok: true }
-  | { ok: false; error: "wrong-password" }
-  | { ok: false; error: "throttled"; retryAt: Date }
-  | { ok: false; error: "weak-password"; message: string }
-> {
-  const row = await db.customer.findUnique({ where: { id: c.customerId }, select: { email: true, name: true } });
-  if (row) {
-    // ASVS 6.2.4: the breached list and the account's own words (issue 11 item 7).
-    const weak = checkNewPassword(newPassword, { email: row.email, name: row.name, now });
-    if (weak) return { ok: false, error: "weak-password", message: weak };
-  }
-  const checked = await checkCurrentPassword(c, currentPassword, now);
-  if (!checked.ok) return checked.reason === "throttled" ? { ok: false, error: "throttled", retryAt: checked.retryAt } : { ok: false, error: "wrong-password" };
-  const passwordHash = await hashPassword(newPassword);
-  if (!(await replacePassword(c, passwordHash, checked.credentialVersion, now))) return { ok: false, error: "wrong-password" };
-  return { ok: true };
+/** The customer changes their own password (ASVS 6.2.3): lib/dal/password-change.ts. */
+export function changePassword(c: CustomerPrincipal, currentPassword: string, newPassword: string, now: Date = new Date()): Promise<PasswordChangeResult> {
+  return changeOwnPassword(c, currentPassword, newPassword, now);
 }
 
 export interface ConsentEventView {

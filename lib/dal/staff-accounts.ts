@@ -1,9 +1,8 @@
 import "server-only";
+import { changeOwnPassword, type PasswordChangeResult } from "./password-change";
 import { db } from "./db";
-import { checkCurrentPassword, replacePassword, revokeAllSessions, type StaffRole } from "./auth";
+import { revokeAllSessions, type StaffRole } from "./auth";
 import type { StaffPrincipal } from "./session";
-import { hashPassword } from "@/lib/auth/password";
-import { checkNewPassword } from "@/lib/auth/password-rules";
 import { recordAudit } from "./audit";
 import { createStaffPasswordLink } from "./account-links";
 
@@ -54,30 +53,7 @@ export async function resetStaffPassword(email: string): Promise<StaffChange> {
   return { ok: true, link: await createStaffPasswordLink(s.id) };
 }
 
-/**
- * Issue 8 ("Staff accounts"), ASVS 6.2.3: a member of staff changes their own password in /personale/konto. The new
- * one is checked against the breached list and the account's own words (6.2.4), the current one through the login
- * throttle (issue 11 item 2); every session of the account ends and the credential version moves on (7.4.3).
- */
-export async function changeStaffPassword(
-  staff: StaffPrincipal,
-  currentPassword: string,
-  newPassword: string,
-  now: Date = new Date(),
-): Promise<
-  | { ok: true }
-  | { ok: false; error: "wrong-password" }
-  | { ok: false; error: "throttled"; retryAt: Date }
-  | { ok: false; error: "weak-password"; message: string }
-> {
-  const row = await db.staffUser.findUnique({ where: { id: staff.staffId }, select: { email: true, name: true } });
-  if (row) {
-    const weak = checkNewPassword(newPassword, { email: row.email, name: row.name, now });
-    if (weak) return { ok: false, error: "weak-password", message: weak };
-  }
-  const checked = await checkCurrentPassword(staff, currentPassword, now);
-  if (!checked.ok) return checked.reason === "throttled" ? { ok: false, error: "throttled", retryAt: checked.retryAt } : { ok: false, error: "wrong-password" };
-  const passwordHash = await hashPassword(newPassword);
-  if (!(await replacePassword(staff, passwordHash, checked.credentialVersion, now))) return { ok: false, error: "wrong-password" };
-  return { ok: true };
+/** Issue 8 ("Staff accounts"): a member of staff changes their own password in /personale/konto (ASVS 6.2.3): lib/dal/password-change.ts. */
+export function changeStaffPassword(staff: StaffPrincipal, currentPassword: string, newPassword: string, now: Date = new Date()): Promise<PasswordChangeResult> {
+  return changeOwnPassword(staff, currentPassword, newPassword, now);
 }
