@@ -7,6 +7,8 @@ import type { StaffPrincipal } from "./session";
 import { recordErasureForRecipients } from "./integration-outbox";
 import { env } from "@/lib/env";
 import { pseudonym } from "@/lib/log";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { inList, ts } from "./sql";
 
 // Carrying out erasure (4.5) in one transaction, for a request (staff) or for inactivity (5.1, the retention job).
 // Removed: the account, consents, marketing profile, website behaviour, notification subscriptions and sessions.
@@ -49,61 +51,68 @@ export async function checkpointAfterErasure(): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-/** Erases a batch of customers with set-based statements (the retention job passes hundreds at once). */
+/**
+ * Erases a batch of customers with set-based statements (the retention job passes thousands at once). Every
+ * statement is one raw SQL statement over the whole batch, the batch being one JSON parameter (lib/dal/sql.ts):
+ * through Prisma's `in: [...]` filters the query compiler's cost per value made a batch cost ~1 ms per account.
+ */
 export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Date, opts: { requestId?: string; reason?: string } = {}): Promise<ErasureSummary> {
-  const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, email: true } });
+  const customers = await tx.$queryRaw<{ id: string; email: string }[]>`
+    SELECT c."id" AS "id", c."email" AS "email" FROM "Customer" c WHERE ${inList(col("c", "id"), customerIds)} ORDER BY c."id"`;
   const ids = customers.map((c) => c.id);
   const summary: ErasureSummary = { ordersKept: 0, invoicesKept: 0, websiteEventsDeleted: 0, consentEventsDeleted: 0, notificationsDeleted: 0, requestsClosed: 0 };
   if (ids.length === 0) return summary;
-  const inIds = { in: ids };
+  const emails = customers.map((c) => c.email);
+  const byCustomer = (alias: string, column = "customerId") => inList(col(alias, column), ids);
 
   // Art. 17(2) / 19: every recipient of clause 3 hears of the erasure; written before the account row goes.
   await recordErasureForRecipients(tx, ids, now, opts.requestId);
 
-  summary.notificationsDeleted = (await tx.notificationSubscription.deleteMany({ where: { email: { in: customers.map((c) => c.email) } } })).count;
-  summary.websiteEventsDeleted = (await tx.websiteEvent.deleteMany({ where: { customerId: inIds } })).count;
-  summary.consentEventsDeleted = (await tx.consentEvent.deleteMany({ where: { customerId: inIds } })).count;
-  await tx.marketingProfile.deleteMany({ where: { customerId: inIds } });
-  await tx.authSession.deleteMany({ where: { customerId: inIds } });
-  await deleteMailOf(tx, ids, customers.map((c) => c.email)); // the person's stored mail (issue 10.6, lib/policy/mail.ts)
+  summary.notificationsDeleted = await tx.$executeRaw`DELETE FROM "NotificationSubscription" WHERE ${inList(Prisma.raw('"email"'), emails)}`;
+  summary.websiteEventsDeleted = await tx.$executeRaw`DELETE FROM "WebsiteEvent" WHERE ${inList(Prisma.raw('"customerId"'), ids)}`;
+  summary.consentEventsDeleted = await tx.$executeRaw`DELETE FROM "ConsentEvent" WHERE ${inList(Prisma.raw('"customerId"'), ids)}`;
+  await tx.$executeRaw`DELETE FROM "MarketingProfile" WHERE ${inList(Prisma.raw('"customerId"'), ids)}`;
+  await tx.$executeRaw`DELETE FROM "AuthSession" WHERE ${inList(Prisma.raw('"customerId"'), ids)}`;
+  await deleteMailOf(tx, ids, emails); // the person's stored mail (issue 10.6, lib/policy/mail.ts)
 
   // Orders: the person goes (name, address, IP, return reasons); number, date, lines and amounts stay until 5.3's date.
-  await tx.orderLine.updateMany({ where: { returnReason: { not: null }, order: { customerId: inIds } }, data: { returnReason: null } });
-  summary.ordersKept = (
-    await tx.order.updateMany({
-      where: { customerId: inIds },
-      data: { customerId: null, ipAddress: null, shippingName: null, shippingStreet: null, shippingPostalCode: null, shippingCity: null, shippingCountry: null },
-    })
-  ).count;
+  await tx.$executeRaw`
+    UPDATE "OrderLine" SET "returnReason" = NULL
+    WHERE "returnReason" IS NOT NULL AND "orderId" IN (SELECT o."id" FROM "Order" o WHERE ${byCustomer("o")})`;
+  summary.ordersKept = await tx.$executeRaw`
+    UPDATE "Order" SET "customerId" = NULL, "ipAddress" = NULL, "shippingName" = NULL, "shippingStreet" = NULL,
+      "shippingPostalCode" = NULL, "shippingCity" = NULL, "shippingCountry" = NULL
+    WHERE ${inList(Prisma.raw('"customerId"'), ids)}`;
 
   // Invoices: no link to the account; the billing name and address as issued stay, as bookkeeping requires (5.2).
-  summary.invoicesKept = (await tx.invoice.updateMany({ where: { customerId: inIds }, data: { customerId: null } })).count;
+  summary.invoicesKept = await tx.$executeRaw`UPDATE "Invoice" SET "customerId" = NULL WHERE ${inList(Prisma.raw('"customerId"'), ids)}`;
 
   // Requests still open are closed with the reason (an objection of an erased customer must not stay open for ever).
-  summary.requestsClosed = (
-    await tx.privacyRequest.updateMany({
-      where: { customerId: inIds, status: { in: ["awaiting_signature", "signature_received", "open"] } },
-      data: { status: "cancelled", closedAt: now, resolution: `Lukket: ${opts.reason ?? "kontoen er slettet"}.` },
-    })
-  ).count;
+  const resolution = `Lukket: ${opts.reason ?? "kontoen er slettet"}.`;
+  summary.requestsClosed = await tx.$executeRaw`
+    UPDATE "PrivacyRequest" SET "status" = 'cancelled', "closedAt" = ${ts(now)}, "resolution" = ${resolution}
+    WHERE ${inList(Prisma.raw('"customerId"'), ids)} AND "status" IN ('awaiting_signature', 'signature_received', 'open')`;
 
   // Requests and audit events keep a pseudonym instead of the account id; free text of requests goes.
   // Only the few customers that have any get a statement of their own (one pseudonym each).
-  const withRequests = await tx.privacyRequest.findMany({ where: { customerId: inIds }, select: { subjectRef: true }, distinct: ["subjectRef"] });
-  await tx.privacyRequest.updateMany({ where: { customerId: inIds }, data: { reason: null, customerId: null } });
+  const withRequests = await tx.$queryRaw<{ subjectRef: string }[]>`
+    SELECT DISTINCT r."subjectRef" AS "subjectRef" FROM "PrivacyRequest" r WHERE ${byCustomer("r")}`;
+  await tx.$executeRaw`UPDATE "PrivacyRequest" SET "reason" = NULL, "customerId" = NULL WHERE ${inList(Prisma.raw('"customerId"'), ids)}`;
+  const idSet = new Set(ids);
   for (const { subjectRef } of withRequests) {
-    if (ids.includes(subjectRef)) await tx.privacyRequest.updateMany({ where: { subjectRef }, data: { subjectRef: erasedSubjectRef(subjectRef) } });
+    if (idSet.has(subjectRef)) await tx.privacyRequest.updateMany({ where: { subjectRef }, data: { subjectRef: erasedSubjectRef(subjectRef) } });
   }
   // The audit trail is append-only (a trigger refuses UPDATE): the person's events are written again under the
   // pseudonym, with their own id, time, action and details, and the originals deleted, in this transaction.
-  const idSet = new Set(ids);
-  // Two queries (one list of ids each: SQLite allows 999 parameters per statement), merged by event id.
-  const byId = new Map<string, Awaited<ReturnType<typeof tx.auditEvent.findMany>>[number]>();
-  for (const e of await tx.auditEvent.findMany({ where: { subjectRef: inIds } })) byId.set(e.id, e);
-  for (const e of await tx.auditEvent.findMany({ where: { actorType: "customer", actorRef: inIds } })) byId.set(e.id, e);
-  const events = [...byId.values()];
-  for (let i = 0; i < events.length; i += 500) {
-    const chunk = events.slice(i, i + 500);
+  // The ids are found set-based; the (few) events themselves are read through Prisma by id, 500 at a time.
+  const eventIds = (
+    await tx.$queryRaw<{ id: string }[]>`
+      SELECT a."id" AS "id" FROM "AuditEvent" a WHERE ${byCustomer("a", "subjectRef")}
+      UNION
+      SELECT a."id" AS "id" FROM "AuditEvent" a WHERE a."actorType" = 'customer' AND ${byCustomer("a", "actorRef")}`
+  ).map((e) => e.id);
+  for (let i = 0; i < eventIds.length; i += 500) {
+    const chunk = await tx.auditEvent.findMany({ where: { id: { in: eventIds.slice(i, i + 500) } } });
     await tx.auditEvent.deleteMany({ where: { id: { in: chunk.map((e) => e.id) } } });
     await tx.auditEvent.createMany({
       data: chunk.map((e) => ({
@@ -114,8 +123,13 @@ export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Dat
     });
   }
 
-  await tx.customer.deleteMany({ where: { id: inIds } });
+  await tx.$executeRaw`DELETE FROM "Customer" WHERE ${inList(Prisma.raw('"id"'), ids)}`;
   return summary;
+}
+
+/** `alias."column"` (constants of this file only). */
+function col(alias: string, column: string): Prisma.Sql {
+  return Prisma.raw(`${alias}."${column}"`);
 }
 
 export type ExecuteErasureResult =

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "./db";
 import { recipientsForEvent, type OutboundEventKind } from "@/lib/policy/recipients";
 import { pseudonym } from "@/lib/log";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { inList, jsonRows, newIdExpr, ts } from "./sql";
 
 // The outbox (issue 9, GDPR art. 19, clause 3). Every change a recipient must hear of writes one event and one
 // delivery per recipient of lib/policy/recipients.ts, inside the transaction of the change itself: the change
@@ -73,17 +75,18 @@ export async function recordOutboundEvent(tx: Tx, input: OutboundEventInput): Pr
  * Erasure (4.5, art. 17) supersedes what recipients have not yet been told about the same person: their undelivered
  * copies are closed (the erasure event that follows tells them everything they need), and the corrected values
  * and e-mail addresses in earlier events' payloads are removed, so nothing readable of the person stays in the outbox.
+ * Set-based (raw SQL, lib/dal/sql.ts): the retention job passes a whole batch of accounts.
  */
 export async function supersedeOutboxForErasure(tx: Tx, customerIds: string[], now: Date): Promise<void> {
   if (customerIds.length === 0) return;
-  await tx.outboundDelivery.updateMany({
-    where: { status: { in: ["pending", "failed", "manual"] }, event: { subjectRef: { in: customerIds } } },
-    data: { status: "handled", handledBy: "system", handledNote: "Overflødig: kunden er slettet, og modtageren får besked om sletningen.", claimedUntil: null, lastAttemptAt: now },
-  });
-  const events = await tx.outboundEvent.findMany({
-    where: { subjectRef: { in: customerIds }, kind: { in: ["customer.rectified", "notification.unsubscribed"] } },
-    select: { seq: true, payload: true },
-  });
+  const handledNote = "Overflødig: kunden er slettet, og modtageren får besked om sletningen.";
+  await tx.$executeRaw`
+    UPDATE "OutboundDelivery" SET "status" = 'handled', "handledBy" = 'system', "handledNote" = ${handledNote}, "claimedUntil" = NULL, "lastAttemptAt" = ${ts(now)}
+    WHERE "status" IN ('pending', 'failed', 'manual')
+      AND "eventSeq" IN (SELECT e."seq" FROM "OutboundEvent" e WHERE ${inList(Prisma.raw('e."subjectRef"'), customerIds)})`;
+  const events = await tx.$queryRaw<{ seq: unknown; payload: string }[]>`
+    SELECT e."seq" AS "seq", e."payload" AS "payload" FROM "OutboundEvent" e
+    WHERE ${inList(Prisma.raw('e."subjectRef"'), customerIds)} AND e."kind" IN ('customer.rectified', 'notification.unsubscribed')`;
   for (const e of events) {
     const p = JSON.parse(e.payload) as OutboundPayload;
     const minimal: OutboundPayload = {
@@ -91,7 +94,7 @@ export async function supersedeOutboxForErasure(tx: Tx, customerIds: string[], n
       ...(p.fields ? { fields: Object.fromEntries(Object.keys(p.fields).map((k) => [k, null])) } : {}),
       ...(p.subscription ? { subscription: { id: p.subscription.id, productSku: p.subscription.productSku } } : {}),
     };
-    await tx.outboundEvent.update({ where: { seq: e.seq }, data: { payload: JSON.stringify(minimal) } });
+    await tx.outboundEvent.update({ where: { seq: Number(e.seq) }, data: { payload: JSON.stringify(minimal) } });
   }
 }
 
@@ -108,38 +111,50 @@ export function tombstoneKey(externalId: string): string {
 export async function recordErasureForRecipients(tx: Tx, customerIds: string[], now: Date, requestId?: string): Promise<void> {
   if (customerIds.length === 0) return;
   await supersedeOutboxForErasure(tx, customerIds, now);
-  await recordErasureOutboundEvents(tx, customerIds, now, requestId ?? null);
-  const linked = await tx.customer.findMany({ where: { id: { in: customerIds }, externalId: { not: null } }, select: { externalId: true } });
-  for (const c of linked) {
-    const key = tombstoneKey(c.externalId!);
-    await tx.importTombstone.upsert({ where: { key }, create: { key, createdAt: now }, update: {} });
+  const linked = await recordErasureOutboundEvents(tx, customerIds, now, requestId ?? null);
+  const keys = [...new Set(linked.map(tombstoneKey))];
+  if (keys.length) {
+    // `WHERE 1 = 1`: SQLite needs it to read ON CONFLICT after INSERT … SELECT.
+    await tx.$executeRaw`
+      INSERT INTO "ImportTombstone" ("key", "createdAt")
+      SELECT t."key", ${ts(now)} FROM ${jsonRows(keys.map((key) => ({ key })), ["key"], "t")} WHERE 1 = 1
+      ON CONFLICT ("key") DO NOTHING`;
   }
 }
 
 /**
  * recordOutboundEvent for "erasure.completed" of many customers at once (the retention job erases accounts in
- * batches of hundreds, issue 12): the same events and deliveries, in three statements instead of three per customer.
+ * batches, issue 12): the same events (one per customer, with its own random id and the payload recordOutboundEvent
+ * writes) and one delivery per recipient, in three statements whatever the batch's size.
+ * Returns the shop ids (externalId) of the customers that have one, for the tombstones.
  */
-export async function recordErasureOutboundEvents(tx: Tx, customerIds: string[], now: Date, requestId: string | null = null): Promise<number> {
-  if (customerIds.length === 0) return 0;
-  const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, externalId: true, customerNumber: true } });
-  if (customers.length === 0) return 0;
-  const events = await tx.outboundEvent.createManyAndReturn({
-    data: customers.map((c) => ({
-      id: randomUUID(),
-      kind: "erasure.completed",
-      subjectRef: c.id,
-      requestId,
-      payload: JSON.stringify({ customer: { id: c.externalId, customerNumber: c.customerNumber } } satisfies OutboundPayload),
-      occurredAt: now,
-    })),
-    select: { seq: true },
-  });
+export async function recordErasureOutboundEvents(tx: Tx, customerIds: string[], now: Date, requestId: string | null = null): Promise<string[]> {
+  if (customerIds.length === 0) return [];
+  const customers = await tx.$queryRaw<{ id: string; externalId: string | null; customerNumber: unknown }[]>`
+    SELECT c."id" AS "id", c."externalId" AS "externalId", c."customerNumber" AS "customerNumber" FROM "Customer" c
+    WHERE ${inList(Prisma.raw('c."id"'), customerIds)} ORDER BY c."id"`;
+  if (customers.length === 0) return [];
+  const rows = customers.map((c) => ({
+    id: randomUUID(),
+    subjectRef: c.id,
+    payload: JSON.stringify({ customer: { id: c.externalId, customerNumber: Number(c.customerNumber) } } satisfies OutboundPayload),
+  }));
+  await tx.$executeRaw`
+    INSERT INTO "OutboundEvent" ("id", "kind", "subjectRef", "requestId", "payload", "occurredAt")
+    SELECT r."id", 'erasure.completed', r."subjectRef", ${requestId}, r."payload", ${ts(now)}
+    FROM ${jsonRows(rows, ["id", "subjectRef", "payload"], "r")} ORDER BY r."n"`;
   const recipients = recipientsForEvent("erasure.completed");
   if (recipients.length) {
-    await tx.outboundDelivery.createMany({
-      data: events.flatMap((e) => recipients.map((recipient) => ({ eventSeq: e.seq, recipient, status: "pending", nextAttemptAt: now }))),
-    });
+    await tx.$executeRaw`
+      INSERT INTO "OutboundDelivery" ("id", "eventSeq", "recipient", "status", "attempts", "nextAttemptAt")
+      SELECT ${newIdExpr()}, e."seq", d."recipient", 'pending', 0, ${ts(now)}
+      FROM "OutboundEvent" e CROSS JOIN ${jsonRows(
+        recipients.map((recipient) => ({ recipient })),
+        ["recipient"],
+        "d",
+      )}
+      WHERE ${inList(Prisma.raw('e."id"'), rows.map((r) => r.id))}
+      ORDER BY e."seq", d."n"`;
   }
-  return events.length;
+  return customers.flatMap((c) => (c.externalId ? [c.externalId] : []));
 }

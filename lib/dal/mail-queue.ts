@@ -1,5 +1,7 @@
 import "server-only";
 import { db, type Tx } from "./db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { inList } from "./sql";
 import { deliver, MailSendError, removeFromOutbox, type MailAttachment } from "@/lib/mail/transport";
 import { DAY_MS, MAIL_QUEUE } from "@/lib/policy/mail";
 import { log, errorFields } from "@/lib/log";
@@ -126,11 +128,11 @@ export async function purgeMailQueue(now: Date = new Date()): Promise<number> {
  */
 export async function deleteMailOf(tx: Tx | typeof db, subjectRefs: string[], addresses: string[]): Promise<number> {
   if (subjectRefs.length === 0 && addresses.length === 0) return 0;
-  // One list of values per statement: the retention job erases 500 accounts at once, and SQLite allows 999 parameters.
-  const a = subjectRefs.length ? await tx.mailMessage.deleteMany({ where: { subjectRef: { in: subjectRefs } } }) : { count: 0 };
-  const b = addresses.length ? await tx.mailMessage.deleteMany({ where: { toAddress: { in: addresses } } }) : { count: 0 };
+  // One statement, each list one parameter (lib/dal/sql.ts): the retention job erases thousands of accounts at once.
+  const n = await tx.$executeRaw`
+    DELETE FROM "MailMessage" WHERE ${inList(Prisma.raw('"subjectRef"'), subjectRefs)} OR ${inList(Prisma.raw('"toAddress"'), addresses)}`;
   for (const ref of subjectRefs) await removeFromOutbox(ref, addresses).catch(() => 0);
-  return a.count + b.count;
+  return n;
 }
 
 export interface UndeliveredMail {
