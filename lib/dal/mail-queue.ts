@@ -129,8 +129,10 @@ export async function purgeMailQueue(now: Date = new Date()): Promise<number> {
 export async function deleteMailOf(tx: Tx | typeof db, subjectRefs: string[], addresses: string[]): Promise<number> {
   if (subjectRefs.length === 0 && addresses.length === 0) return 0;
   // One statement, each list one parameter (lib/dal/sql.ts): the retention job erases thousands of accounts at once.
-  const n = await tx.$executeRaw`
-    DELETE FROM "MailMessage" WHERE ${inList(Prisma.raw('"subjectRef"'), subjectRefs)} OR ${inList(Prisma.raw('"toAddress"'), addresses)}`;
+  // Two statements, not one with OR: the first then uses the subjectRef index.
+  const a = subjectRefs.length ? await tx.$executeRaw`DELETE FROM "MailMessage" WHERE ${inList(Prisma.raw('"subjectRef"'), subjectRefs)}` : 0;
+  const b = addresses.length ? await tx.$executeRaw`DELETE FROM "MailMessage" WHERE ${inList(Prisma.raw('"toAddress"'), addresses)}` : 0;
+  const n = a + b;
   for (const ref of subjectRefs) await removeFromOutbox(ref, addresses).catch(() => 0);
   return n;
 }
