@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountDeletionDate, addYears, financialYearEndExclusive, invoiceRetainUntil, orderRetainUntil, parseFinancialYearEnd, requestDueDate } from "@/lib/policy";
+import { accountDeletionDate, addYears, financialYearEndExclusive, invoiceRetainUntil, invoiceRetainUntilMany, orderRetainUntil, parseFinancialYearEnd, requestDueDate } from "@/lib/policy";
 
 const d = (s: string) => new Date(s);
 
@@ -67,5 +67,22 @@ describe("5.2 cutoff used by the retention job", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  // The export (4.7) computes 5.2's date for thousands of invoices with invoiceRetainUntilMany: it must give exactly
+  // invoiceRetainUntil's date, at and around every year-end boundary (Danish midnight, winter and summer time).
+  it("5.2: invoiceRetainUntilMany gives invoiceRetainUntil's date for every instant, around the year-end boundaries too", () => {
+    for (const fyText of ["12-31", "06-30", "03-31", "02-28", "09-30"]) {
+      const fy = parseFinancialYearEnd(fyText);
+      const many = invoiceRetainUntilMany(fy);
+      const instants: Date[] = [];
+      for (let y = 2015; y <= 2031; y++) {
+        const end = financialYearEndExclusive(new Date(Date.UTC(y, 5, 1)), fy).getTime();
+        for (const delta of [-3_600_001, -3_600_000, -1, 0, 1, 3_599_999, 3_600_000, 86_400_000]) instants.push(new Date(end + delta));
+        for (const m of [0, 11]) for (const h of [0, 21, 22, 23]) instants.push(new Date(Date.UTC(y, m, m === 0 ? 1 : 31, h, 30)));
+      }
+      for (let i = 0; i < 2000; i++) instants.push(new Date(Date.UTC(2014, 0, 1) + Math.floor(Math.random() * 18 * 365.25 * 86_400_000)));
+      for (const t of instants) expect(many(t).toISOString(), `${fyText} ${t.toISOString()}`).toBe(invoiceRetainUntil(t, fy).toISOString());
+    }
   });
 });

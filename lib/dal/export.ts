@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "./db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerPrincipal } from "./session";
 import {
   CATEGORIES,
   CONTROLLER,
   consentWording,
-  invoiceRetainUntil,
+  invoiceRetainUntilMany,
   parseFinancialYearEnd,
   OUTBOUND_EVENTS,
   RECIPIENTS,
@@ -15,7 +16,6 @@ import {
 import { env } from "@/lib/env";
 import { pseudonym } from "@/lib/log";
 import { EXPORTED } from "@/lib/export/coverage";
-import { invoiceBookkeepingSelect } from "./invoice-select";
 
 // 4.7 (Art. 15(3), 20): the portability export, streamed as JSON text with bounded memory whatever the
 // customer's size: each list is read in pages of PAGE rows by (customerId, id) (an index range, migration
@@ -88,7 +88,7 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
     },
   });
   if (!profile) return null;
-  const fy = parseFinancialYearEnd(env.FINANCIAL_YEAR_END);
+  const retainUntil = invoiceRetainUntilMany(parseFinancialYearEnd(env.FINANCIAL_YEAR_END));
 
   return (async function* () {
     const out = new Chunker();
@@ -140,94 +140,77 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
     };
     out.push(JSON.stringify(head).slice(0, -1)); // leave the object open
 
+    // The three large lists (orders with their lines, invoices, website behaviour) are read with raw SQL scoped to
+    // the customer (lib/dal/sql.ts's rules: portable, one customer id) and written as JSON text field by field:
+    // Prisma's row mapping was half the export's time and most of its garbage (issue 12: < 1 s, < 50 MB).
     yield* list(
       "orders",
-      pages((after, take) =>
-        db.order.findMany({
-          where: { customerId: id, ...idAfter(after) },
-          orderBy: { id: "asc" },
-          take,
-          select: {
-            id: true,
-            orderNumber: true,
-            placedAt: true,
-            ipAddress: true,
-            shippingName: true,
-            shippingStreet: true,
-            shippingPostalCode: true,
-            shippingCity: true,
-            shippingCountry: true,
-            totalOre: true,
-            carrier: true,
-            lines: {
-              orderBy: { id: "asc" },
-              select: { productSku: true, productName: true, quantity: true, unitPriceOre: true, returnedQuantity: true, returnedAt: true, returnReason: true },
-            },
-          },
-        }),
-      ),
+      pages(async (after, take) => {
+        const orders = await db.$queryRaw<RawOrder[]>`
+          SELECT o."id" AS "id", o."orderNumber" AS "orderNumber", o."placedAt" AS "placedAt", o."ipAddress" AS "ipAddress",
+            o."shippingName" AS "shippingName", o."shippingStreet" AS "shippingStreet", o."shippingPostalCode" AS "shippingPostalCode",
+            o."shippingCity" AS "shippingCity", o."shippingCountry" AS "shippingCountry", o."totalOre" AS "totalOre", o."carrier" AS "carrier"
+          FROM "Order" o WHERE o."customerId" = ${id}${idAfterSql("o", after)} ORDER BY o."id" LIMIT ${limit(take)}`;
+        if (orders.length === 0) return [];
+        const last = orders[orders.length - 1].id;
+        const lines = await db.$queryRaw<RawLine[]>`
+          SELECT l."orderId" AS "orderId", l."productSku" AS "productSku", l."productName" AS "productName", l."quantity" AS "quantity",
+            l."unitPriceOre" AS "unitPriceOre", l."returnedQuantity" AS "returnedQuantity", l."returnedAt" AS "returnedAt", l."returnReason" AS "returnReason"
+          FROM "OrderLine" l
+          WHERE l."orderId" IN (SELECT o."id" FROM "Order" o WHERE o."customerId" = ${id}${idAfterSql("o", after)} AND o."id" <= ${last})
+          ORDER BY l."orderId", l."id"`;
+        const byOrder = new Map<string, RawLine[]>();
+        for (const l of lines) {
+          const list = byOrder.get(l.orderId);
+          if (list) list.push(l);
+          else byOrder.set(l.orderId, [l]);
+        }
+        return orders.map((o) => ({ ...o, lines: byOrder.get(o.id) ?? [] }));
+      }),
       (o) =>
-        JSON.stringify({
-          orderNumber: o.orderNumber,
-          placedAt: iso(o.placedAt),
-          ipAddress: o.ipAddress,
-          shipping: o.shippingName
-            ? { name: o.shippingName, street: o.shippingStreet, postalCode: o.shippingPostalCode, city: o.shippingCity, country: o.shippingCountry }
-            : null,
-          totalOre: o.totalOre,
-          currency: "DKK",
-          carrier: o.carrier,
-          lines: o.lines.map((l) => ({
-            productSku: l.productSku,
-            productName: l.productName,
-            quantity: l.quantity,
-            unitPriceOre: l.unitPriceOre,
-            returned: l.returnedQuantity > 0 ? { quantity: l.returnedQuantity, returnedAt: iso(l.returnedAt), reason: l.returnReason } : null,
-          })),
-        }),
+        `{"orderNumber":${str(o.orderNumber)},"placedAt":${time(o.placedAt)},"ipAddress":${str(o.ipAddress)},"shipping":${
+          o.shippingName
+            ? `{"name":${str(o.shippingName)},"street":${str(o.shippingStreet)},"postalCode":${str(o.shippingPostalCode)},"city":${str(o.shippingCity)},"country":${str(o.shippingCountry)}}`
+            : "null"
+        },"totalOre":${int(o.totalOre)},"currency":"DKK","carrier":${str(o.carrier)},"lines":[${o.lines
+          .map(
+            (l) =>
+              `{"productSku":${str(l.productSku)},"productName":${str(l.productName)},"quantity":${int(l.quantity)},"unitPriceOre":${int(l.unitPriceOre)},"returned":${
+                Number(l.returnedQuantity) > 0 ? `{"quantity":${int(l.returnedQuantity)},"returnedAt":${time(l.returnedAt)},"reason":${str(l.returnReason)}}` : "null"
+              }}`,
+          )
+          .join(",")}]}`,
     );
 
     yield* list(
       "invoices",
-      pages((after, take) =>
-        db.invoice.findMany({ where: { customerId: id, ...idAfter(after) }, orderBy: { id: "asc" }, take, select: { id: true, ...invoiceBookkeepingSelect } }),
+      pages(
+        (after, take) => db.$queryRaw<RawInvoice[]>`
+          SELECT i."id" AS "id", i."invoiceNumber" AS "invoiceNumber", o."orderNumber" AS "orderNumber", i."issuedAt" AS "issuedAt",
+            i."description" AS "description", i."netOre" AS "netOre", i."vatOre" AS "vatOre", i."totalOre" AS "totalOre",
+            i."billingName" AS "billingName", i."billingStreet" AS "billingStreet", i."billingPostalCode" AS "billingPostalCode",
+            i."billingCity" AS "billingCity", i."billingCountry" AS "billingCountry"
+          FROM "Invoice" i LEFT JOIN "Order" o ON o."id" = i."orderId"
+          WHERE i."customerId" = ${id}${idAfterSql("i", after)} ORDER BY i."id" LIMIT ${limit(take)}`,
       ),
       (i) =>
-        JSON.stringify({
-          invoiceNumber: i.invoiceNumber,
-          orderNumber: i.order?.orderNumber ?? null,
-          issuedAt: iso(i.issuedAt),
-          description: i.description,
-          netOre: i.netOre,
-          vatOre: i.vatOre,
-          totalOre: i.totalOre,
-          currency: "DKK",
-          billedTo: { name: i.billingName, street: i.billingStreet, postalCode: i.billingPostalCode, city: i.billingCity, country: i.billingCountry },
-          retainedUntil: iso(invoiceRetainUntil(i.issuedAt, fy)),
-        }),
+        `{"invoiceNumber":${str(i.invoiceNumber)},"orderNumber":${str(i.orderNumber)},"issuedAt":${time(i.issuedAt)},"description":${str(i.description)},` +
+        `"netOre":${int(i.netOre)},"vatOre":${int(i.vatOre)},"totalOre":${int(i.totalOre)},"currency":"DKK",` +
+        `"billedTo":{"name":${str(i.billingName)},"street":${str(i.billingStreet)},"postalCode":${str(i.billingPostalCode)},"city":${str(i.billingCity)},"country":${str(i.billingCountry)}},` +
+        `"retainedUntil":${time(retainUntil(toDate(i.issuedAt)))}}`,
     );
 
     yield* list(
       "websiteBehaviour",
-      pages((after, take) =>
-        db.websiteEvent.findMany({
-          where: { customerId: id, ...idAfter(after) },
-          orderBy: { id: "asc" },
-          take,
-          select: { id: true, occurredAt: true, kind: true, path: true, searchTerm: true, productSku: true, browser: true, device: true, ipAddress: true },
-        }),
+      pages(
+        (after, take) => db.$queryRaw<RawWebsiteEvent[]>`
+          SELECT w."id" AS "id", w."occurredAt" AS "occurredAt", w."kind" AS "kind", w."path" AS "path", w."searchTerm" AS "searchTerm",
+            w."productSku" AS "productSku", w."browser" AS "browser", w."device" AS "device", w."ipAddress" AS "ipAddress"
+          FROM "WebsiteEvent" w WHERE w."customerId" = ${id}${idAfterSql("w", after)} ORDER BY w."id" LIMIT ${limit(take)}`,
       ),
       (e) =>
-        JSON.stringify({
-          occurredAt: iso(e.occurredAt),
-          kind: e.kind,
-          path: e.path,
-          searchTerm: e.searchTerm,
-          productSku: e.productSku,
-          browser: e.browser,
-          device: e.device,
-          ipAddress: e.ipAddress,
-        }),
+        `{"occurredAt":${time(e.occurredAt)},"kind":${str(e.kind)},"path":${str(e.path)},"searchTerm":${str(e.searchTerm)},"productSku":${str(e.productSku)},` +
+        `"browser":${str(e.browser)},"device":${str(e.device)},"ipAddress":${str(e.ipAddress)}}`,
     );
 
     yield* list(
@@ -395,6 +378,68 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
     yield out.flush();
   })();
 }
+
+// ---- raw rows of the large lists, and JSON text of their values
+interface RawOrder {
+  id: string;
+  orderNumber: string;
+  placedAt: Date | string;
+  ipAddress: string | null;
+  shippingName: string | null;
+  shippingStreet: string | null;
+  shippingPostalCode: string | null;
+  shippingCity: string | null;
+  shippingCountry: string | null;
+  totalOre: number | bigint;
+  carrier: string | null;
+}
+interface RawLine {
+  orderId: string;
+  productSku: string;
+  productName: string;
+  quantity: number | bigint;
+  unitPriceOre: number | bigint;
+  returnedQuantity: number | bigint;
+  returnedAt: Date | string | null;
+  returnReason: string | null;
+}
+interface RawInvoice {
+  id: string;
+  invoiceNumber: string;
+  orderNumber: string | null;
+  issuedAt: Date | string;
+  description: string;
+  netOre: number | bigint;
+  vatOre: number | bigint;
+  totalOre: number | bigint;
+  billingName: string | null;
+  billingStreet: string | null;
+  billingPostalCode: string | null;
+  billingCity: string | null;
+  billingCountry: string | null;
+}
+interface RawWebsiteEvent {
+  id: string;
+  occurredAt: Date | string;
+  kind: string;
+  path: string | null;
+  searchTerm: string | null;
+  productSku: string | null;
+  browser: string;
+  device: string;
+  ipAddress: string;
+}
+
+/** ` AND alias."id" > after` when paging on, else nothing. */
+function idAfterSql(alias: string, after: string | undefined): Prisma.Sql {
+  return after ? Prisma.sql` AND ${Prisma.raw(`${alias}."id"`)} > ${after}` : Prisma.empty;
+}
+/** LIMIT as a literal (SQLite plans `LIMIT ?` less well); `take` is a constant of this file. */
+const limit = (take: number) => Prisma.raw(String(Math.trunc(take)));
+const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+const str = (v: string | null) => (v === null ? "null" : JSON.stringify(v));
+const time = (v: Date | string | null) => (v === null ? "null" : `"${toDate(v).toISOString()}"`);
+const int = (v: number | bigint) => String(Number(v));
 
 /** Audit details are stored as JSON text; anything else is exported as the text itself. */
 function jsonOrString(s: string): string {

@@ -44,6 +44,32 @@ export function invoiceRetainUntil(issuedAt: Date, fy: FinancialYearEnd): Date {
   return addYears(end, rule.kind === "financial-year" ? rule.years : 5);
 }
 
+/**
+ * invoiceRetainUntil for many invoices (the export, 4.7): the same result, without the Danish-calendar arithmetic per
+ * invoice (Intl, ~20 µs). The exclusive end of an invoice's financial year is the first year-end boundary after it;
+ * boundaries grow with the year, and the one after an instant of UTC year Y is that of Y-1, Y or Y+1. Boundaries and
+ * results are remembered per year (a handful per export).
+ */
+export function invoiceRetainUntilMany(fy: FinancialYearEnd): (issuedAt: Date) => Date {
+  const rule = category("fakturaer").retention;
+  const years = rule.kind === "financial-year" ? rule.years : 5;
+  const boundaries = new Map<number, number>();
+  const boundary = (y: number) => {
+    let b = boundaries.get(y);
+    if (b === undefined) boundaries.set(y, (b = fyBoundary(y, fy).getTime()));
+    return b;
+  };
+  const results = new Map<number, Date>();
+  return (issuedAt) => {
+    const t = issuedAt.getTime();
+    const y = issuedAt.getUTCFullYear();
+    const end = [boundary(y - 1), boundary(y), boundary(y + 1)].find((b) => t < b)!;
+    let r = results.get(end);
+    if (!r) results.set(end, (r = addYears(new Date(end), years)));
+    return r;
+  };
+}
+
 /** 5.3: purchase data are deleted from this instant. */
 export function orderRetainUntil(placedAt: Date): Date {
   const rule = category("koeb").retention;
