@@ -236,7 +236,9 @@ const agree = dry.every((d, i) => d.count === real[i].count);
 console.log(`Retention benchmark (${new Date().toISOString()}, Node ${process.version}, ${isPg ? "PostgreSQL via Prisma 6.19.3 + @prisma/adapter-pg" : "SQLite via Prisma 6.19.3 + better-sqlite3"})`);
 console.log(`  data: ${CUSTOMERS.toLocaleString("en")} customers, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} orders, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} invoices (loaded in ${loadSeconds.toFixed(1)} s)`);
 for (const [i, r] of real.entries()) {
-  console.log(`  ${r.rule.padEnd(26)} ${r.clause.padEnd(13)} ${String(r.count).padStart(9)}   dry ${String(dry[i].ms).padStart(6)} ms   real ${String(r.ms).padStart(6)} ms`);
+  console.log(
+    `  ${r.rule.padEnd(26)} ${r.clause.padEnd(13)} ${String(r.count).padStart(9)}   dry ${String(dry[i].ms).padStart(6)} ms   real ${String(r.ms).padStart(6)} ms (CPU ${String(r.cpuMs).padStart(6)} ms${isPg ? " in Node" : ""})`,
+  );
 }
 console.log(`  machine: ${(await import("node:os")).cpus().length} cores, load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 console.log(`  dry run:          ${dryT.seconds.toFixed(1)} s wall, ${cpuText(dryT)}`);
