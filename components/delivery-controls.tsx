@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { markDeliveryHandledSchema, type MarkDeliveryHandledInput } from "@/lib/validation/integration";
+import { useSchemaForm } from "./use-schema-form";
+import { markDeliveryHandledSchema } from "@/lib/validation/integration";
 import { markDeliveryHandledAction, retryDeliveryAction } from "@/lib/actions/integration";
 import { applyFieldErrors, FormStatus, TextField } from "./form";
 
@@ -17,7 +16,7 @@ export function DeliveryControls({ deliveryId, label, done }: { deliveryId: stri
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<MarkDeliveryHandledInput>({ resolver: zodResolver(markDeliveryHandledSchema), defaultValues: { deliveryId, note: "" } });
+  } = useSchemaForm(markDeliveryHandledSchema, { defaultValues: { deliveryId, note: "" } });
   const onSubmit = handleSubmit(async (values) => {
     const r = await markDeliveryHandledAction(values);
     setStatus(r);
