@@ -1,18 +1,25 @@
 // Danish formatting of dates and amounts, in the shop's time zone.
 const TZ = "Europe/Copenhagen";
 
+// One formatter each, made once: Date#toLocaleDateString(locale, options) builds a new Intl.DateTimeFormat
+// (locale data, time-zone rules) on every call, which was the largest single cost of rendering /konto
+// (issue 13.3: ~9 % of the server's CPU under load). Same output.
+const dateFormat = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: TZ });
+const dateTimeFormat = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TZ });
+const moneyFormat = new Intl.NumberFormat("da-DK", { style: "currency", currency: "DKK" });
+
 export function formatDate(d: Date | null | undefined): string {
-  if (!d) return "–";
-  return d.toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: TZ });
+  if (!d || Number.isNaN(d.getTime())) return "–";
+  return dateFormat.format(d);
 }
 
 export function formatDateTime(d: Date | null | undefined): string {
-  if (!d) return "–";
-  return d.toLocaleString("da-DK", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TZ });
+  if (!d || Number.isNaN(d.getTime())) return "–";
+  return dateTimeFormat.format(d);
 }
 
 export function formatMoney(ore: number): string {
-  return (ore / 100).toLocaleString("da-DK", { style: "currency", currency: "DKK" });
+  return moneyFormat.format(ore / 100);
 }
 
 /**

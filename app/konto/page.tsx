@@ -10,7 +10,6 @@ import { parseFinancialYearEnd } from "@/lib/policy";
 import { env } from "@/lib/env";
 import { sendAccessReportAction } from "@/lib/actions/report";
 import { requestEmailConfirmationAction } from "@/lib/actions/account-links";
-import { customerAddress } from "@/lib/dal/account-links";
 
 export const metadata: Metadata = { title: "Dine oplysninger" };
 
@@ -24,7 +23,6 @@ export default async function OverviewPage() {
   if (!summary) redirect("/log-ind");
   const timeline = buildTimeline(summary, parseFinancialYearEnd(env.FINANCIAL_YEAR_END), now);
   const cards = buildOverviewCards(summary, timeline);
-  const address = await customerAddress(customer);
   return (
     <main>
       <h1>Det har vi om dig</h1>
@@ -70,7 +68,7 @@ export default async function OverviewPage() {
           ).
         </p>
         <ActionButton action={sendAccessReportAction} label="Send rapporten til min e-mail" pendingLabel="Sender …" className="secondary" />
-        {address && !address.confirmed ? (
+        {!summary.profile.emailConfirmed ? (
           <div className="notice">
             <p>Din e-mailadresse er ikke bekræftet endnu, så vi sender ikke rapporten til den.</p>
             <ActionButton action={requestEmailConfirmationAction} label="Bekræft din e-mailadresse" pendingLabel="Sender …" className="secondary" />

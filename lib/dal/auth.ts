@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { bool, num, toDate } from "./raw";
 import { recordAudit } from "./audit";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { PasswordWorkBusy, withPasswordWork } from "@/lib/auth/work-limit";
@@ -286,25 +287,49 @@ export async function replacePassword(
  * The principal behind a session id, or null when the session is unknown, revoked, expired, its owner is gone,
  * or the owner's credentials changed after the login that created it (issue 11 item 3).
  */
+interface SessionRow {
+  expiresAt: unknown;
+  revokedAt: unknown;
+  credentialVersion: unknown;
+  customerId: string | null;
+  customerName: string | null;
+  customerNumber: unknown;
+  customerCredentialVersion: unknown;
+  staffId: string | null;
+  staffName: string | null;
+  staffRole: string | null;
+  staffActive: unknown;
+  staffCredentialVersion: unknown;
+}
+
+/**
+ * The session row and its owner, checked on every request (ASVS 7.4: revocation, expiry, a changed password and a
+ * deactivated staff account take effect at once, on every instance). One plain SQL statement: this runs for every
+ * page, and a Prisma `findUnique` with two relations cost more CPU in query planning than the rest of the lookup
+ * (issue 13.3).
+ */
 export async function principalForSession(sessionId: string, now: Date = new Date()): Promise<Principal | null> {
-  const s = await db.authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      credentialVersion: true,
-      customer: { select: { id: true, name: true, customerNumber: true, credentialVersion: true } },
-      staffUser: { select: { id: true, name: true, role: true, active: true, credentialVersion: true } },
-    },
-  });
-  if (!s || s.revokedAt || s.expiresAt <= now) return null;
-  if (s.customer) {
-    if (s.customer.credentialVersion !== s.credentialVersion) return null;
-    return { kind: "customer", customerId: s.customer.id, sessionId: s.id, name: s.customer.name, customerNumber: s.customer.customerNumber };
+  const rows = await db.$queryRaw<SessionRow[]>`
+      SELECT s."expiresAt" AS "expiresAt", s."revokedAt" AS "revokedAt", s."credentialVersion" AS "credentialVersion",
+        c."id" AS "customerId", c."name" AS "customerName", c."customerNumber" AS "customerNumber",
+        c."credentialVersion" AS "customerCredentialVersion",
+        u."id" AS "staffId", u."name" AS "staffName", u."role" AS "staffRole", u."active" AS "staffActive",
+        u."credentialVersion" AS "staffCredentialVersion"
+      FROM "AuthSession" s
+      LEFT JOIN "Customer" c ON c."id" = s."customerId"
+      LEFT JOIN "StaffUser" u ON u."id" = s."staffUserId"
+      WHERE s."id" = ${sessionId}`;
+  const s = rows[0];
+  if (!s || s.revokedAt !== null) return null;
+  const expiresAt = toDate(s.expiresAt);
+  if (!expiresAt || expiresAt <= now) return null;
+  const version = num(s.credentialVersion);
+  if (s.customerId) {
+    if (num(s.customerCredentialVersion) !== version) return null;
+    return { kind: "customer", customerId: s.customerId, sessionId, name: s.customerName ?? "", customerNumber: num(s.customerNumber) };
   }
-  if (s.staffUser?.active && s.staffUser.credentialVersion === s.credentialVersion) {
-    return { kind: "staff", staffId: s.staffUser.id, sessionId: s.id, name: s.staffUser.name, role: s.staffUser.role };
+  if (s.staffId && bool(s.staffActive) && num(s.staffCredentialVersion) === version && (s.staffRole === "support" || s.staffRole === "dpo")) {
+    return { kind: "staff", staffId: s.staffId, sessionId, name: s.staffName ?? "", role: s.staffRole };
   }
   return null;
 }

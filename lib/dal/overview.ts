@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerPrincipal } from "./session";
+import { bool, num, toDate } from "./raw";
 
 // The first screen of /konto (issue 13): how much we hold in each category and the first and last dates,
 // from aggregate queries only. No rows are read, so the page costs the same for a customer with ten orders
@@ -26,6 +27,8 @@ export interface OverviewSummary {
     customerNumber: number;
     name: string;
     email: string;
+    /** The address is confirmed (a link sent to it was opened, issue 8); the access report goes only to one that is. */
+    emailConfirmed: boolean;
     createdAt: Date;
     lastActivityAt: Date;
     processingRestricted: boolean;
@@ -42,16 +45,6 @@ export interface OverviewSummary {
   activeSessions: number;
 }
 
-/** SQLite returns DateTime aggregates as ISO text, PostgreSQL as Date. */
-function toDate(v: unknown): Date | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v;
-  const d = new Date(typeof v === "number" || typeof v === "string" ? v : Number.NaN);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-const num = (v: unknown): number => Number(v ?? 0);
-
 function counted(n: unknown, first: unknown, last: unknown): Counted {
   const count = num(n);
   return { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP, first: toDate(first), last: toDate(last) };
@@ -61,6 +54,7 @@ interface SummaryRow {
   customerNumber: unknown;
   name: string;
   email: string;
+  emailVerifiedAt: unknown;
   createdAt: unknown;
   lastActivityAt: unknown;
   processingRestricted: unknown;
@@ -95,7 +89,7 @@ export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new D
   const rows = await db.$queryRaw<SummaryRow[]>`
       SELECT
         c."customerNumber" AS "customerNumber", c."name" AS "name", c."email" AS "email",
-        c."createdAt" AS "createdAt", c."lastActivityAt" AS "lastActivityAt",
+        c."emailVerifiedAt" AS "emailVerifiedAt", c."createdAt" AS "createdAt", c."lastActivityAt" AS "lastActivityAt",
         c."processingRestricted" AS "processingRestricted", c."objectsToAnalytics" AS "objectsToAnalytics",
         (SELECT COUNT(*) FROM (SELECT 1 FROM "Order" o WHERE o."customerId" = ${id} LIMIT ${cap}) x) AS "orders",
         (SELECT MIN(o."placedAt") FROM "Order" o WHERE o."customerId" = ${id}) AS "firstOrder",
@@ -121,12 +115,12 @@ export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new D
       FROM "Customer" c WHERE c."id" = ${id}`;
   const r = rows[0];
   if (!r) return null;
-  const bool = (v: unknown) => v === true || v === 1 || v === 1n || v === "1" || v === "true";
   return {
     profile: {
       customerNumber: num(r.customerNumber),
       name: r.name,
       email: r.email,
+      emailConfirmed: r.emailVerifiedAt !== null && r.emailVerifiedAt !== undefined,
       createdAt: toDate(r.createdAt) ?? now,
       lastActivityAt: toDate(r.lastActivityAt) ?? now,
       processingRestricted: bool(r.processingRestricted),
