@@ -32,6 +32,18 @@ test("a wrong password and an unknown e-mail get the same Danish message", async
   await expect(page).toHaveURL(/\/log-ind/);
 });
 
+test("a login the browser could not keep (a Secure cookie over plain http) says why instead of an empty form", async ({ page, baseURL }) => {
+  // Issue 13.6: over http:// at a LAN address the browser drops the Secure session cookie, so the login succeeds
+  // on the server but the browser has no session. Simulated by a session endpoint that sees no cookie.
+  await page.route("**/api/auth/session", (route) => route.fulfill({ json: {} }));
+  await logIn(page, DEMO.customer);
+  const host = new URL(baseURL!).host;
+  const status = page.getByRole("status").filter({ hasText: "afviste log ind" });
+  await expect(status).toContainText("siden er åbnet med http://");
+  await expect(status).toContainText(`https://${host}/log-ind`);
+  await expect(page).toHaveURL(/\/log-ind/);
+});
+
 test("invalid input is explained under the field", async ({ page }) => {
   await page.goto("/log-ind");
   await page.getByLabel("E-mailadresse").fill("ikke-en-email");
