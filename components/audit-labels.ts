@@ -2,6 +2,13 @@
 export const AUDIT_ACTION_LABEL: Record<string, string> = {
   login: "Log ind",
   logout: "Log ud",
+  "login.password": "Log ind: adgangskode rigtig, kode mangler",
+  "login.second_factor": "Log ind: kode fra app eller gendannelseskode",
+  "second_factor.enrol": "Satte totrinsbekræftelse op",
+  "second_factor.enrolled": "Totrinsbekræftelse sat op",
+  "second_factor.failed": "Forkert kode til totrinsbekræftelse",
+  "second_factor.recovery_codes.regenerate": "Lavede nye gendannelseskoder",
+  "staff.totp_reset": "Totrinsbekræftelse nulstillet af driften",
   "profile.update": "Rettede oplysninger (4.4)",
   "password.change": "Skiftede adgangskode",
   "sessions.revoke_all": "Loggede ud på alle enheder",

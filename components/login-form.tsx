@@ -57,7 +57,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       }
       // Did the browser keep the session cookie? A Secure cookie is refused over plain http (a LAN address,
       // for example): without this check the customer lands silently on an empty login form (issue 13.6).
-      const session = (await fetch("/api/auth/session", { cache: "no-store" }).then((r) => r.json()).catch(() => null)) as { kind?: string } | null;
+      const session = (await fetch("/api/auth/session", { cache: "no-store" }).then((r) => r.json()).catch(() => null)) as {
+        kind?: string;
+        secondFactor?: string;
+      } | null;
       if (!session?.kind) {
         setStatus({
           ok: false,
@@ -66,6 +69,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
               ? `Din browser afviste log ind, fordi siden er åbnet med http:// og ikke med en sikker forbindelse. Åbn siden med https://${window.location.host}${window.location.pathname} og prøv igen.`
               : "Din browser gemte ikke log ind-cookien. Tillad cookies for denne side og prøv igen.",
         });
+        return;
+      }
+      // Issue 8 (ASVS 6.3.3): staff who must give a second factor continue to the code (or its first-login set-up).
+      if (session.secondFactor === "kode" || session.secondFactor === "opsaet-kode") {
+        setStatus({ ok: true, message: "Adgangskoden er rigtig. Nu mangler koden fra din app." });
+        window.location.assign(`/log-ind/${session.secondFactor}${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
         return;
       }
       setStatus({ ok: true, message: "Du er logget ind." });

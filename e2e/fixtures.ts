@@ -28,6 +28,17 @@ export const TEST_CUSTOMERS = {
   noPassword: { email: "butikskunde@example.test", number: 900023, name: "Butikskunde Bødker" },
 } as const;
 
+/**
+ * Staff test principals for the second factor (issue 8, ASVS 6.3.3): dpos with a password and no TOTP yet, so each
+ * login owes the first-login set-up. `pending*` never get further (the authorisation matrix's and the fuzzer's
+ * "password only" session); `enrol` is set up by e2e/second-factor.spec.ts.
+ */
+export const TEST_STAFF = {
+  pendingMatrix: { email: "matrix-totp@example.test", name: "Matrix Mølgaard" },
+  pendingFuzz: { email: "fuzz-totp@example.test", name: "Fuzz Fæhn" },
+  enrol: { email: "totp-ny@example.test", name: "Tove Totrinsen" },
+} as const;
+
 /** A shop customer who has never had a portal password (passwordHash "", issue 8). */
 const NO_PASSWORD: readonly string[] = [TEST_CUSTOMERS.noPassword.email];
 
@@ -150,6 +161,10 @@ export async function addTestPrincipals(url: string): Promise<void> {
       });
     }
     await addManyOrdersCustomer(db, MANY_ORDERS, passwordHash);
+    for (const s of Object.values(TEST_STAFF)) {
+      if (await db.staffUser.findUnique({ where: { email: s.email } })) continue;
+      await db.staffUser.create({ data: { email: s.email, name: s.name, role: "dpo", passwordHash } });
+    }
   } finally {
     await db.$disconnect();
   }

@@ -1,5 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { freshTotpCode, knownTotpSecret, skipToNextStep } from "./totp";
 
 // HTTP-level helpers for the security specs: log in through next-auth, and call server actions
 // the way the browser does (POST with a Next-Action header), so every check runs on the server.
@@ -20,9 +21,14 @@ export function builtActions(): Record<string, ActionRef> {
   };
   const out: Record<string, ActionRef> = {};
   for (const [id, v] of Object.entries(manifest.node)) {
-    // Actions without a session (issue 8) are posted where the browser posts them: a page under /log-ind.
+    // Actions without a session (issue 8) are posted where the browser posts them: a page under /log-ind. The
+    // second-factor pages (/log-ind/kode, /log-ind/opsaet-kode) also hold "Log ud", which stays posted from /konto.
     const workers = Object.keys(v.workers);
-    const worker = workers.find((w) => w.startsWith("app/log-ind/")) ?? workers.find((w) => w.startsWith("app/konto") || w.startsWith("app/personale")) ?? workers[0];
+    const secondFactorPage = (w: string) => /^app\/log-ind\/(kode|opsaet-kode)\//.test(w);
+    const worker =
+      workers.find((w) => w.startsWith("app/log-ind/") && !secondFactorPage(w)) ??
+      workers.find((w) => w.startsWith("app/konto") || w.startsWith("app/personale")) ??
+      workers[0];
     const path = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/\[id\]/, "x").replace(/^page$/, "");
     out[v.exportedName] = { id, file: v.filename, path };
   }
@@ -33,7 +39,11 @@ export async function anonymous(): Promise<APIRequestContext> {
   return playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0 });
 }
 
-export async function loggedIn(email: string, password: string): Promise<APIRequestContext> {
+/**
+ * Logs in over HTTP. Staff who owe a second factor (issue 8) give it too when the test knows their TOTP secret
+ * (e2e/totp.ts); `{ secondFactor: false }` keeps the session at the password step (the "pending" principal).
+ */
+export async function loggedIn(email: string, password: string, opts: { secondFactor?: boolean } = {}): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0 });
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
   const r = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
@@ -41,7 +51,16 @@ export async function loggedIn(email: string, password: string): Promise<APIRequ
   if (r.status() !== 200 || !cookies.cookies.some((c) => c.name.endsWith("next-auth.session-token"))) {
     throw new Error(`login failed for a test principal (${r.status()})`);
   }
-  return ctx;
+  if (opts.secondFactor === false || !knownTotpSecret(email)) return ctx;
+  const session = (await (await ctx.get("/api/auth/session")).json()) as { secondFactor?: string };
+  if (session.secondFactor !== "kode") return ctx;
+  const verify = builtActions().verifySecondFactorAction;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const v = await callAction(ctx, verify, { code: await freshTotpCode(email) });
+    if (v.result?.ok) return ctx;
+    await skipToNextStep(email);
+  }
+  throw new Error(`second factor refused for a test principal`);
 }
 
 export interface ActionResponse {

@@ -57,6 +57,14 @@ const schema = z
       .transform((v) => v !== "false" && v !== "0"),
     /** The header a trusted reverse proxy sets with the client address, e.g. x-forwarded-for. Unset: none is trusted. */
     TRUSTED_PROXY_HEADER: z.string().toLowerCase().optional(),
+    /**
+     * Issue 8, ASVS 6.3.3: staff with role support log in with a second factor (TOTP) too. The dpo, who can carry
+     * out erasure, always does. "true" or "false" (default).
+     */
+    STAFF_TOTP_FOR_SUPPORT: z
+      .enum(["true", "false", ""], { message: 'STAFF_TOTP_FOR_SUPPORT skal være "true" eller "false"' })
+      .optional()
+      .transform((v) => v === "true"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /**
      * Next.js encrypts the values server actions close over with this AES key (base64 of 16, 24 or 32 bytes,

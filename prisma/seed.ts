@@ -5,6 +5,7 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 import { openPrisma } from "./client";
 import { hashPassword } from "../lib/auth/password";
 import { NEWSLETTER_CONSENT } from "../lib/policy";
+import { DEMO_TOTP_MARKER } from "../lib/auth/totp";
 
 export const DEMO_LOGINS = [
   { email: "kunde@example.dk", password: "demo-kunde-1", who: "Karen Ærø Sørensen: seks års køb, fakturaer og returneringer, nyhedsbrev" },
@@ -12,7 +13,7 @@ export const DEMO_LOGINS = [
   { email: "inaktiv@example.dk", password: "demo-inaktiv-1", who: "Åse Bøgh: inaktiv i mere end 5 år" },
   { email: "ny@example.dk", password: "demo-ny-1", who: "Lærke Æbelø: ny konto uden køb" },
   { email: "sletning@example.dk", password: "demo-sletning-1", who: "Bjørn Ølgaard: til at prøve sletning" },
-  { email: "personale@example.dk", password: "demo-personale-1", who: "Pia Holmgård, personale (dpo)" },
+  { email: "personale@example.dk", password: "demo-personale-1", who: "Pia Holmgård, personale (dpo); kode: npm run demo:totp" },
   { email: "support@example.dk", password: "demo-support-1", who: "Søs Kjær, personale (support)" },
 ] as const;
 
@@ -264,8 +265,17 @@ export async function seed(db: PrismaClient, now: Date = new Date()): Promise<vo
   await db.customer.updateMany({ data: { emailVerifiedAt: now } });
 
   // Staff (6.2): a data protection officer who may carry out erasure, and support who sees the queue.
+  // Issue 8: the dpo logs in with a second factor. The demo's is pre-set with the secret published in the README
+  // (lib/auth/totp.ts DEMO_TOTP_SECRET; `npm run demo:totp` prints the code). Real staff set theirs up at first login.
   await db.staffUser.create({
-    data: { email: "personale@example.dk", name: "Pia Holmgård", role: "dpo", passwordHash: hashes.get("personale@example.dk")! },
+    data: {
+      email: "personale@example.dk",
+      name: "Pia Holmgård",
+      role: "dpo",
+      passwordHash: hashes.get("personale@example.dk")!,
+      totpSecret: DEMO_TOTP_MARKER,
+      totpEnrolledAt: now,
+    },
   });
   await db.staffUser.create({
     data: { email: "support@example.dk", name: "Søs Kjær", role: "support", passwordHash: hashes.get("support@example.dk")! },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login-form";
-import { getPrincipal } from "@/lib/dal/session";
+import { getPendingSecondFactor, getPrincipal, secondFactorPath } from "@/lib/dal/session";
 
 export const metadata: Metadata = { title: "Log ind" };
 
@@ -11,6 +11,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const principal = await getPrincipal();
   if (principal) redirect(principal.kind === "staff" ? "/personale" : "/konto");
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  // Issue 8: the password is done, the second factor is not.
+  const pending = await getPendingSecondFactor();
+  if (pending) redirect(secondFactorPath(pending, callbackUrl));
   const loggedOut = params["logget-ud"] === "1";
   const passwordChanged = params["adgangskode"] === "aendret";
   return (

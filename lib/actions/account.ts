@@ -5,7 +5,7 @@ import { profileSchema } from "@/lib/validation/profile";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { emptySchema } from "@/lib/validation/consent";
 import { changePassword, updateProfile } from "@/lib/dal/customer";
-import { getPrincipal } from "@/lib/dal/session";
+import { getPendingSecondFactor, getPrincipal } from "@/lib/dal/session";
 import { clearSessionCookies, tooManyAttempts } from "./session-cookies";
 import { revokeAllSessions, revokeSession } from "@/lib/dal/auth";
 import { recordAudit } from "@/lib/dal/audit";
@@ -104,6 +104,9 @@ export const logoutEverywhereAction = customerAction("sessions.revoke_all", empt
 
 /** "Log ud" for customers and staff: the server-side session is revoked, so a copied cookie stops working. */
 export async function logoutAction(): Promise<void> {
+  // Issue 8: a session that still owes the second factor is ended too ("Afbryd" on the code pages).
+  const pending = await getPendingSecondFactor();
+  if (pending) await revokeSession(pending.sessionId);
   const p = await getPrincipal();
   if (p) {
     await revokeSession(p.sessionId);

@@ -2,8 +2,8 @@ import "server-only";
 import { safeParse, type $ZodError, type $ZodType, type input, type output } from "zod/v4/core";
 import { unstable_rethrow } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { actorLabel, getPrincipal, type CustomerPrincipal, type StaffPrincipal } from "@/lib/dal/session";
-import type { StaffRole } from "@/lib/dal/auth";
+import { actorLabel, getPendingSecondFactor, getPrincipal, type CustomerPrincipal, type StaffPrincipal } from "@/lib/dal/session";
+import type { PendingStaff, StaffRole } from "@/lib/dal/auth";
 import { recordAudit, type AuditEntry } from "@/lib/dal/audit";
 import { log, errorFields } from "@/lib/log";
 import { PROTOTYPE_KEYS } from "@/lib/security/action-body";
@@ -48,7 +48,10 @@ function fieldErrorsOf(error: $ZodError): { fieldErrors: FieldErrors; unknownKey
   return { fieldErrors, unknownKeys };
 }
 
-type Actor = { kind: "customer"; principal: CustomerPrincipal } | { kind: "staff"; principal: StaffPrincipal } | { kind: "anonymous" };
+type Actor =
+  | { kind: "customer"; principal: CustomerPrincipal }
+  | { kind: "staff"; principal: StaffPrincipal | PendingStaff }
+  | { kind: "anonymous" };
 
 function defineAction<S extends $ZodType, D, P>(
   name: string,
@@ -135,6 +138,31 @@ export function staffAction<S extends $ZodType, D = undefined>(
     },
     handler,
     "/personale",
+  );
+}
+
+/**
+ * Issue 8 (ASVS 6.3.3): an action of a staff session that has given the password but still owes the second factor:
+ * only the code and the first-login set-up (/log-ind/kode, /log-ind/opsaet-kode). Any other session, or none, is
+ * refused here; and such a session is refused by every other action (getPrincipal is null for it).
+ */
+export function pendingStaffAction<S extends $ZodType, D = undefined>(
+  name: string,
+  schema: S,
+  handler: (input: output<S>, pending: PendingStaff) => Promise<Outcome<D>>,
+) {
+  return defineAction(
+    name,
+    schema,
+    async () => {
+      const pending = await getPendingSecondFactor();
+      if (pending) return { actor: { kind: "staff" as const, principal: pending }, principal: pending };
+      const p = await getPrincipal();
+      if (!p) return { denied: "anonymous" as const };
+      return { denied: "forbidden" as const, actor: actorLabel(p) };
+    },
+    handler,
+    "",
   );
 }
 

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env, secureCookies } from "@/lib/env";
-import { login, principalForSession, revokeSession } from "@/lib/dal/auth";
+import { login, principalForSession, revokeSession, sessionState } from "@/lib/dal/auth";
 import { recordAudit } from "@/lib/dal/audit";
 import { log } from "@/lib/log";
 import { knownDeviceFromCookieHeader, knownDeviceSetCookie } from "./known-device";
@@ -105,12 +105,17 @@ export const authOptions: NextAuthOptions = {
       }
       // Issue 11 item 4: /api/auth/session checks the session row like every page does. A revoked, expired or
       // superseded session has no session here either: next-auth then answers {} and clears the cookie.
-      if (typeof token.sid !== "string" || !(await principalForSession(token.sid))) throw new SessionEnded();
-      return token;
+      const state = typeof token.sid === "string" ? await sessionState(token.sid) : null;
+      if (!state) throw new SessionEnded();
+      // Issue 8: a session that still owes the second factor is kept (the code page needs it) and says which page
+      // comes next; it is no login anywhere else (lib/dal/session.ts).
+      const { secondFactor: _previous, ...rest } = token;
+      void _previous;
+      return state.state === "second-factor" ? { ...rest, secondFactor: state.pending.enrolled ? "kode" : "opsaet-kode" } : rest;
     },
     async session({ session, token }) {
       // What /api/auth/session shows the browser: no ids; the server reads the JWT itself (lib/dal/session.ts).
-      return { expires: session.expires, kind: token.kind };
+      return { expires: session.expires, kind: token.kind, ...(typeof token.secondFactor === "string" ? { secondFactor: token.secondFactor } : {}) };
     },
   },
 };

@@ -7,6 +7,7 @@ import { PasswordWorkBusy, withPasswordWork } from "@/lib/auth/work-limit";
 import { issueKnownDevice, verifyKnownDevice } from "@/lib/auth/known-device";
 import { log, pseudonym } from "@/lib/log";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/policy";
+import { env } from "@/lib/env";
 
 // Login, password checks, throttling and server-side sessions. The JWT only carries the id of an AuthSession row;
 // every request checks that row and the owner's credential version (ASVS 7.4), so revocation takes effect at once.
@@ -15,6 +16,28 @@ export type StaffRole = "support" | "dpo";
 export type Principal =
   | { kind: "customer"; customerId: string; sessionId: string; name: string; customerNumber: number }
   | { kind: "staff"; staffId: string; sessionId: string; name: string; role: StaffRole };
+
+/**
+ * A member of staff who gave the right password but not yet the second factor (issue 8, ASVS 6.3.3). Not a
+ * principal: `principalForSession` answers null for such a session, so every page, action and route handler treats
+ * it as logged out. Only the code pages (/log-ind/kode, /log-ind/opsaet-kode) and their actions use it, through
+ * `pendingSecondFactorForSession`.
+ */
+export interface PendingStaff {
+  kind: "staff-pending";
+  staffId: string;
+  sessionId: string;
+  name: string;
+  role: StaffRole;
+  email: string;
+  /** false: the first login, the TOTP is set up now (/log-ind/opsaet-kode). */
+  enrolled: boolean;
+}
+
+/** Who must give a second factor (issue 8): the dpo, who can carry out erasure, always; support when STAFF_TOTP_FOR_SUPPORT. */
+export function secondFactorRequired(role: StaffRole, totpForSupport: boolean = env.STAFF_TOTP_FOR_SUPPORT): boolean {
+  return role === "dpo" || (role === "support" && totpForSupport);
+}
 
 /**
  * ASVS 6.3.1 (v5; v4 2.2.1): a progressive delay instead of a lockout (issue 11 item 6). Per counter (an account,
@@ -38,13 +61,19 @@ export const THROTTLE = {
 const BUSY_RETRY_MS = 5_000;
 
 export type LoginResult =
-  | { ok: true; principal: Principal; /** the known-device cookie value to set (issue 11 item 6) */ knownDevice: string }
+  | {
+      ok: true;
+      principal: Principal;
+      /** the known-device cookie value to set (issue 11 item 6) */ knownDevice: string;
+      /** Issue 8: what the session still needs before it counts as a login: a code, or setting up the TOTP first. */
+      secondFactor: "none" | "code" | "enrol";
+    }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAt: Date };
 
 export type PasswordCheck = { ok: true; credentialVersion: number } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date };
 
-interface Counter {
+export interface Counter {
   key: string;
   rule: ThrottleRule;
   /** false: the attempt is counted here, but this counter does not decide. */
@@ -105,6 +134,29 @@ async function reserveAttempt(counters: Counter[], now: Date): Promise<{ ok: tru
 
 async function releaseAttempt(ids: string[]): Promise<void> {
   await db.loginFailure.deleteMany({ where: { id: { in: ids } } });
+}
+
+/**
+ * Any other secret checked against guessing (the second factor, issue 8): the same reserve → check → keep on
+ * failure / take back on success as passwords, on counters in the database (so every instance counts together).
+ */
+export async function throttledCheck(
+  counters: Counter[],
+  check: () => Promise<boolean>,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date }> {
+  const reserved = await reserveAttempt(counters, now);
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
+  let valid: boolean;
+  try {
+    valid = await check();
+  } catch (e) {
+    await releaseAttempt(reserved.ids);
+    throw e;
+  }
+  if (!valid) return { ok: false, reason: "invalid" };
+  await releaseAttempt(reserved.ids);
+  return { ok: true };
 }
 
 /**
@@ -169,7 +221,7 @@ export async function login(
     ? null
     : await db.staffUser.findFirst({
         where: { email, active: true },
-        select: { id: true, passwordHash: true, name: true, role: true, credentialVersion: true },
+        select: { id: true, passwordHash: true, name: true, role: true, credentialVersion: true, totpEnrolledAt: true },
       });
   const account = customer ?? staff;
 
@@ -208,6 +260,7 @@ export async function login(
     return {
       ok: true,
       knownDevice,
+      secondFactor: "none",
       principal: { kind: "customer", customerId: customer.id, sessionId: session.id, name: customer.name, customerNumber: customer.customerNumber },
     };
   }
@@ -224,9 +277,11 @@ export async function login(
     log("warn", "login.failed", { account: ref, reason: "credentials-changed" });
     return { ok: false, reason: "invalid" };
   }
-  await recordAudit({ actorType: "staff", actorRef: s.id, action: "login" });
-  log("info", "login.succeeded", { actor: `staff:${s.id}` });
-  return { ok: true, knownDevice, principal: { kind: "staff", staffId: s.id, sessionId: session.id, name: s.name, role: s.role } };
+  // Issue 8: a session of staff who must give a second factor is not a login yet (secondFactorAt stays null).
+  const secondFactor = !secondFactorRequired(s.role) ? "none" : s.totpEnrolledAt ? "code" : "enrol";
+  await recordAudit({ actorType: "staff", actorRef: s.id, action: secondFactor === "none" ? "login" : "login.password", details: secondFactor === "none" ? undefined : { secondFactor } });
+  log("info", secondFactor === "none" ? "login.succeeded" : "login.password_ok", { actor: `staff:${s.id}` });
+  return { ok: true, knownDevice, secondFactor, principal: { kind: "staff", staffId: s.id, sessionId: session.id, name: s.name, role: s.role } };
 }
 
 /**
@@ -283,38 +338,46 @@ export async function replacePassword(
   });
 }
 
-/**
- * The principal behind a session id, or null when the session is unknown, revoked, expired, its owner is gone,
- * or the owner's credentials changed after the login that created it (issue 11 item 3).
- */
+export type SessionState = { state: "full"; principal: Principal } | { state: "second-factor"; pending: PendingStaff } | null;
+
 interface SessionRow {
   expiresAt: unknown;
   revokedAt: unknown;
   credentialVersion: unknown;
+  secondFactorAt: unknown;
   customerId: string | null;
   customerName: string | null;
   customerNumber: unknown;
   customerCredentialVersion: unknown;
   staffId: string | null;
+  staffEmail: string | null;
   staffName: string | null;
   staffRole: string | null;
   staffActive: unknown;
   staffCredentialVersion: unknown;
+  staffTotpEnrolledAt: unknown;
 }
 
 /**
- * The session row and its owner, checked on every request (ASVS 7.4: revocation, expiry, a changed password and a
- * deactivated staff account take effect at once, on every instance). One plain SQL statement: this runs for every
- * page, and a Prisma `findUnique` with two relations cost more CPU in query planning than the rest of the lookup
- * (issue 13.3).
+ * A session and what it allows: null when the session is unknown, revoked, expired, its owner is gone, or the
+ * owner's credentials changed after the login that created it (issue 11 item 3); "second-factor" when it is a
+ * staff session that has not given the second factor its owner's role requires (issue 8, ASVS 6.3.3).
+ * Checked on every request (ASVS 7.4: revocation, expiry, a changed password and a deactivated staff account take
+ * effect at once, on every instance). One plain SQL statement: this runs for every page, and a Prisma `findUnique`
+ * with two relations cost more CPU in query planning than the rest of the lookup (issue 13.3).
  */
-export async function principalForSession(sessionId: string, now: Date = new Date()): Promise<Principal | null> {
+export async function sessionState(
+  sessionId: string,
+  now: Date = new Date(),
+  opts: { totpForSupport?: boolean } = {},
+): Promise<SessionState> {
   const rows = await db.$queryRaw<SessionRow[]>`
       SELECT s."expiresAt" AS "expiresAt", s."revokedAt" AS "revokedAt", s."credentialVersion" AS "credentialVersion",
+        s."secondFactorAt" AS "secondFactorAt",
         c."id" AS "customerId", c."name" AS "customerName", c."customerNumber" AS "customerNumber",
         c."credentialVersion" AS "customerCredentialVersion",
-        u."id" AS "staffId", u."name" AS "staffName", u."role" AS "staffRole", u."active" AS "staffActive",
-        u."credentialVersion" AS "staffCredentialVersion"
+        u."id" AS "staffId", u."email" AS "staffEmail", u."name" AS "staffName", u."role" AS "staffRole", u."active" AS "staffActive",
+        u."credentialVersion" AS "staffCredentialVersion", u."totpEnrolledAt" AS "staffTotpEnrolledAt"
       FROM "AuthSession" s
       LEFT JOIN "Customer" c ON c."id" = s."customerId"
       LEFT JOIN "StaffUser" u ON u."id" = s."staffUserId"
@@ -326,12 +389,41 @@ export async function principalForSession(sessionId: string, now: Date = new Dat
   const version = num(s.credentialVersion);
   if (s.customerId) {
     if (num(s.customerCredentialVersion) !== version) return null;
-    return { kind: "customer", customerId: s.customerId, sessionId, name: s.customerName ?? "", customerNumber: num(s.customerNumber) };
+    return { state: "full", principal: { kind: "customer", customerId: s.customerId, sessionId, name: s.customerName ?? "", customerNumber: num(s.customerNumber) } };
   }
-  if (s.staffId && bool(s.staffActive) && num(s.staffCredentialVersion) === version && (s.staffRole === "support" || s.staffRole === "dpo")) {
-    return { kind: "staff", staffId: s.staffId, sessionId, name: s.staffName ?? "", role: s.staffRole };
+  if (!s.staffId || !bool(s.staffActive) || num(s.staffCredentialVersion) !== version || (s.staffRole !== "support" && s.staffRole !== "dpo")) return null;
+  const role: StaffRole = s.staffRole;
+  // The requirement is decided now, not at login: turning STAFF_TOTP_FOR_SUPPORT on asks open support sessions too.
+  if (s.secondFactorAt === null && secondFactorRequired(role, opts.totpForSupport ?? env.STAFF_TOTP_FOR_SUPPORT)) {
+    return {
+      state: "second-factor",
+      pending: {
+        kind: "staff-pending",
+        staffId: s.staffId,
+        sessionId,
+        name: s.staffName ?? "",
+        role,
+        email: s.staffEmail ?? "",
+        enrolled: s.staffTotpEnrolledAt !== null,
+      },
+    };
   }
-  return null;
+  return { state: "full", principal: { kind: "staff", staffId: s.staffId, sessionId, name: s.staffName ?? "", role } };
+}
+
+/**
+ * The principal behind a session id, or null (see `sessionState`). A session that still owes the second factor is
+ * null here: every page, action and route handler goes through this (lib/dal/session.ts), so it is logged out.
+ */
+export async function principalForSession(sessionId: string, now: Date = new Date(), opts: { totpForSupport?: boolean } = {}): Promise<Principal | null> {
+  const s = await sessionState(sessionId, now, opts);
+  return s?.state === "full" ? s.principal : null;
+}
+
+/** Only for the code pages and their actions (issue 8): the staff member whose session still owes the second factor. */
+export async function pendingSecondFactorForSession(sessionId: string, now: Date = new Date(), opts: { totpForSupport?: boolean } = {}): Promise<PendingStaff | null> {
+  const s = await sessionState(sessionId, now, opts);
+  return s?.state === "second-factor" ? s.pending : null;
 }
 
 export async function revokeSession(sessionId: string, now: Date = new Date()): Promise<void> {

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { jwtDecrypt } from "jose";
 import { redirect } from "next/navigation";
 import { env, secureCookies } from "@/lib/env";
-import { principalForSession, type Principal, type StaffRole } from "./auth";
+import { sessionState, type PendingStaff, type Principal, type SessionState, type StaffRole } from "./auth";
 import { log } from "@/lib/log";
 import { actorLabel } from "./roles";
 
@@ -45,14 +45,40 @@ export async function decodeSessionToken(raw: string, secret: string = env.NEXTA
  * names a session, and the session row must
  * exist, be unrevoked and unexpired, and its owner must still exist. Checked on every request (ASVS 7.4).
  */
-export const getPrincipal = cache(async (): Promise<Principal | null> => {
+const getSessionState = cache(async (): Promise<SessionState> => {
   const jar = await cookies();
   const raw = jar.get(SESSION_COOKIE)?.value;
   if (!raw) return null;
   const token = await decodeSessionToken(raw);
   if (!token?.sid || typeof token.sid !== "string") return null;
-  return principalForSession(token.sid);
+  return sessionState(token.sid);
 });
+
+/**
+ * The logged-in principal, or null. A staff session that still owes its second factor (issue 8, ASVS 6.3.3) is
+ * null here, like no session: every page, action (lib/actions/safe-action.ts) and route handler uses this.
+ */
+export const getPrincipal = cache(async (): Promise<Principal | null> => {
+  const s = await getSessionState();
+  return s?.state === "full" ? s.principal : null;
+});
+
+/** Only for /log-ind/kode, /log-ind/opsaet-kode and their actions: the staff member who still owes the second factor. */
+export async function getPendingSecondFactor(): Promise<PendingStaff | null> {
+  const s = await getSessionState();
+  return s?.state === "second-factor" ? s.pending : null;
+}
+
+/** Where a session that owes the second factor is sent (the code, or the first-login set-up). */
+export function secondFactorPath(pending: PendingStaff, returnTo?: string): string {
+  const page = pending.enrolled ? "/log-ind/kode" : "/log-ind/opsaet-kode";
+  return returnTo ? `${page}?callbackUrl=${encodeURIComponent(returnTo)}` : page;
+}
+
+async function redirectIfPending(returnTo: string): Promise<void> {
+  const pending = await getPendingSecondFactor();
+  if (pending) redirect(secondFactorPath(pending, returnTo));
+}
 
 export async function getCustomer(): Promise<CustomerPrincipal | null> {
   const p = await getPrincipal();
@@ -67,6 +93,7 @@ export async function requireCustomerPage(returnTo: string): Promise<CustomerPri
     log("warn", "access.denied", { actor: actorLabel(p), path: returnTo });
     redirect("/personale");
   }
+  await redirectIfPending("/personale");
   redirect(`/log-ind?callbackUrl=${encodeURIComponent(returnTo)}`);
 }
 
@@ -77,7 +104,10 @@ export async function requireStaffPage(returnTo: string, roles?: readonly StaffR
     log("warn", "access.denied", { actor: actorLabel(p), path: returnTo });
     redirect("/konto");
   }
-  if (!p) redirect(`/log-ind?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!p) {
+    await redirectIfPending(returnTo);
+    redirect(`/log-ind?callbackUrl=${encodeURIComponent(returnTo)}`);
+  }
   if (roles && !roles.includes(p.role)) {
     log("warn", "access.denied", { actor: actorLabel(p), path: returnTo });
     redirect("/personale?adgang=naegtet");

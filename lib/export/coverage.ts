@@ -276,6 +276,8 @@ export const EXPORTED: Record<string, ModelExport> = {
       customerId: LINK_TO_CUSTOMER,
       staffUserId: { omitted: "Altid tom for en kundes sessioner." },
       credentialVersion: { omitted: "Tæller, der ugyldiggør gamle logins ved skift af adgangskode (sikkerhed), ingen oplysning om kunden." },
+      secondFactorAt: { omitted: "Bruges kun for personalets totrinsbekræftelse (issue 8, ASVS 6.3.3); altid tom for en kundes sessioner." },
+      pendingTotpSecret: { omitted: "Bruges kun, mens en medarbejder sætter totrinsbekræftelse op; altid tom for en kundes sessioner." },
       createdAt: { as: "createdAt" },
       expiresAt: { as: "expiresAt" },
       revokedAt: { as: "revokedAt" },
@@ -295,6 +297,8 @@ export const EXPORTED: Record<string, ModelExport> = {
 /** Models that hold a customer id or an e-mail address but are not part of the export, each with the reason. */
 export const NOT_EXPORTED: Record<string, string> = {
   StaffUser: "Medarbejdernes egne konti (6.2); e-mailadressen er medarbejderens, ikke en kundes.",
+  StaffRecoveryCode:
+    "Medarbejdernes gendannelseskoder til totrinsbekræftelse (issue 8, ASVS 6.3.3), kun som hash; ingen oplysninger om kunder.",
   AccountToken:
     "Engangslinks til adgangskode og bekræftelse af e-mail (issue 8): kun en hash af linket og højst 30 minutter gamle; de slettes, når de er brugt eller udløbet, og er ikke oplysninger om kunden, men en nøgle.",
 };

@@ -330,7 +330,8 @@ export const CATEGORIES: readonly Category[] = [
  * test/policy.test.ts fails when a model is neither here nor in a category.
  */
 export const MODELS_WITHOUT_CUSTOMER_DATA: Record<string, string> = {
-  StaffUser: "Medarbejdere (6.2), ikke kunder.",
+  StaffUser: "Medarbejdere (6.2), ikke kunder; deres TOTP-hemmelighed til totrinsbekræftelse er krypteret (ASVS 6.3.3).",
+  StaffRecoveryCode: "Medarbejdernes gendannelseskoder til totrinsbekræftelse, kun som hash og til engangsbrug (issue 8, ASVS 6.3.3); ikke kunder.",
   JobLease: "Styring af baggrundsjob (hvilken instans kører sletning, post og webhooks); ingen personoplysninger.",
   RateLimitHit: "Tællere for begrænsning af forsøg med nøglede hash-værdier, aldrig e-mail eller IP-adresse i klartekst; slettes efter deres tidsvindue.",
   RecipientEndpoint: "Modtagernes webhook-adresser og signeringsnøgler (pkt. 3, GDPR art. 19); ingen kundedata.",
