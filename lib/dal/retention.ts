@@ -58,6 +58,13 @@ export interface RetentionRun {
   notices: ExpiredErasureNotice[];
 }
 
+/**
+ * The pass's transactions work on up to millions of rows (issue 12: 1,000,000 orders), far beyond Prisma's default
+ * 5 s for an interactive transaction (on PostgreSQL under load, keeping the persons' data off 231,000 orders took
+ * longer and the commit was refused). A nightly job may take minutes; each transaction is still one rule or one batch.
+ */
+const JOB_TX = { timeout: 15 * 60_000, maxWait: 60_000 } as const;
+
 function yearsOf(id: "konto" | "koeb"): number {
   const r = category(id).retention;
   return "years" in r ? r.years : 5;
@@ -97,10 +104,11 @@ export function restrictionHoldWhere(): Prisma.CustomerWhereInput {
 function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
   const now = o.now;
   const c = retentionCutoffs(now, o.fy);
+  const batch = o.batchSize ?? 500;
   // Accounts erased per transaction (5.1). Each statement of the erasure takes the batch as one parameter
   // (lib/dal/sql.ts), so the size is not bound by the 999 parameters of SQLite; fewer, larger transactions
   // mean fewer commits (each one a WAL sync of the zeroed pages, secure_delete).
-  const batch = o.batchSize ?? 2000;
+  const eraseBatch = o.batchSize ?? 2000;
 
   // 5.3 vs 5.2 (issue 10 item 3): an order billed by an invoice still kept under 5.2 keeps what the invoice bills
   // (number, date, lines, amounts) until the invoice's own date; only the person's data on it go at 5.3's date.
@@ -159,7 +167,7 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
             await tx.auditEvent.createMany({
               data: due.map((r) => ({ actorType: "system", actorRef: "retention", action: "erasure.expired", subjectRef: r.subjectRef, occurredAt: now, details: "{}" })),
             });
-          });
+          }, JOB_TX);
           for (const r of due) if (r.customer) notices.push({ ...r.customer, requestNumber: r.requestNumber, createdAt: r.createdAt });
           if (due.length < batch) break;
         }
@@ -211,7 +219,7 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
               data: { customerId: null, ipAddress: null, shippingName: null, shippingStreet: null, shippingPostalCode: null, shippingCity: null, shippingCountry: null },
             })
           ).count;
-        }),
+        }, JOB_TX),
     },
     {
       rule: "notifications.delete_sent",
@@ -289,15 +297,15 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
         let n = 0;
         let previousFirst: string | undefined;
         for (;;) {
-          const due = await db.customer.findMany({ where: inactiveDue, orderBy: { id: "asc" }, take: batch, select: { id: true } });
+          const due = await db.customer.findMany({ where: inactiveDue, orderBy: { id: "asc" }, take: eraseBatch, select: { id: true } });
           if (due.length === 0) break;
           if (due[0].id === previousFirst) throw new Error("retention rule accounts.delete_inactive made no progress");
           previousFirst = due[0].id;
           await db.$transaction(async (tx) => {
             await eraseCustomersInTx(tx, due.map((d) => d.id), now, { reason: "kontoen var inaktiv i 5 år (pkt. 5.1)" });
-          });
+          }, JOB_TX);
           n += due.length;
-          if (due.length < batch) break;
+          if (due.length < eraseBatch) break;
         }
         return n;
       },
