@@ -2,8 +2,11 @@
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
 import { confirmEmailAction, requestPasswordLinkAction, setPasswordAction } from "@/lib/actions/account-links";
-import { requestLinkSchema, setPasswordSchema } from "@/lib/validation/account-links";
 import { applyFieldErrors, FormStatus, TextField } from "./form";
+
+// The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const requestLinkSchema = () => import("@/lib/validation/client").then((m) => m.requestLinkSchema);
+const setPasswordSchema = () => import("@/lib/validation/client").then((m) => m.setPasswordSchema);
 
 type Status = { ok: boolean; message: string } | null;
 

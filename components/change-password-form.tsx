@@ -1,9 +1,12 @@
 "use client";
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/auth";
+import type { ChangePasswordInput } from "@/lib/validation/auth";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { applyFieldErrors, FormStatus, TextField } from "./form";
+
+// The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const changePasswordSchema = () => import("@/lib/validation/client").then((m) => m.changePasswordSchema);
 
 /** The password-change form; the page passes the action (customer: lib/actions/account.ts, staff: lib/actions/staff-account.ts). */
 export function ChangePasswordForm({ action }: { action: (input: ChangePasswordInput) => Promise<ActionResult> }) {

@@ -9,8 +9,10 @@ import {
   objectToMarketingAction,
   withdrawMarketingObjectionAction,
 } from "@/lib/actions/consent";
-import { reasonSchema } from "@/lib/validation/consent";
 import { applyFieldErrors, FieldMessage, FormStatus } from "./form";
+
+// The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const reasonSchema = () => import("@/lib/validation/client").then((m) => m.reasonSchema);
 
 type Status = { ok: boolean; message: string } | null;
 

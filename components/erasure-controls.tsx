@@ -1,9 +1,11 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useSchemaForm } from "./use-schema-form";
-import { startErasureSchema } from "@/lib/validation/erasure";
 import { cancelErasureAction, startErasureAction } from "@/lib/actions/erasure";
 import { FieldMessage, FormStatus } from "./form";
+
+// The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const startErasureSchema = () => import("@/lib/validation/client").then((m) => m.startErasureSchema);
 
 type Status = { ok: boolean; message: string } | null;
 

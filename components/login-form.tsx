@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
-import { loginSchema } from "@/lib/validation/auth";
 import { FormStatus, TextField } from "./form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+
+// The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const loginSchema = () => import("@/lib/validation/client").then((m) => m.loginSchema);
 
 const THROTTLED = "THROTTLED:";
 

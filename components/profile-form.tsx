@@ -1,9 +1,13 @@
 "use client";
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
-import { COUNTRIES, profileSchema, type ProfileFormValues } from "@/lib/validation/profile";
+import { COUNTRIES } from "@/lib/validation/countries";
+import type { ProfileFormValues } from "@/lib/validation/profile";
 import { updateProfileAction } from "@/lib/actions/account";
 import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
+
+// The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const profileSchema = () => import("@/lib/validation/client").then((m) => m.profileSchema);
 
 const FIELDS = ["name", "street", "postalCode", "city", "country", "phone", "email", "currentPassword", "version"] as const;
 

@@ -1,12 +1,18 @@
 "use client";
 import { useCallback, useMemo, useReducer, useRef, useState, type ChangeEvent, type FocusEvent } from "react";
-import { safeParse, type $ZodType, type input, type output } from "zod/v4/core";
+import type { $ZodType, input, output } from "zod/v4/core";
 
 // The forms' client side in about a kilobyte: the inputs stay uncontrolled (the browser holds what is typed),
 // the very same zod schema the server action parses (lib/validation, zod/mini) checks the values before they
 // are sent, and every refusal lands under its field with the first invalid field focused. The API follows the
 // part of react-hook-form the forms used (register, handleSubmit, setError, setValue, reset, formState), which
 // cost ~14 kB gzip on every form page.
+//
+// Issue 12: the schema is checked through its Standard Schema interface (`schema["~standard"].validate`), so this
+// hook imports nothing of zod, and a form may pass a loader (`() => import("@/lib/validation/x").then(…)`) instead
+// of the schema: zod (~18 kB gzip) is then fetched when the customer first focuses a field of the form, not with
+// the page. A form that is never touched costs no validation code. Should the loader fail, the values go to the
+// server action unchecked, and its answer (the same schema's messages) lands under the fields instead.
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 export interface FieldError {
@@ -17,6 +23,7 @@ export interface Registration {
   ref: (el: Field | null) => void;
   onChange: (e: ChangeEvent<Field>) => void;
   onBlur: (e: FocusEvent<Field>) => void;
+  onFocus: () => void;
 }
 export type FieldErrors<V> = Partial<Record<keyof V & string, FieldError>>;
 
@@ -26,18 +33,45 @@ export interface SchemaFormOptions<V> {
   mode?: "onSubmit" | "onTouched";
 }
 
-function firstErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, FieldError> {
+type PathSegment = PropertyKey | { key: PropertyKey };
+interface Issue {
+  path?: readonly PathSegment[];
+  message: string;
+}
+type StandardResult = { value: unknown; issues?: undefined } | { issues: readonly Issue[] };
+interface StandardSchema {
+  "~standard": { validate: (value: unknown) => StandardResult | Promise<StandardResult> };
+}
+
+function firstErrors(issues: readonly Issue[]): Record<string, FieldError> {
   const errors: Record<string, FieldError> = {};
   for (const issue of issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    const first = issue.path?.[0];
+    const key = first === undefined ? "_form" : String(typeof first === "object" ? first.key : first);
     errors[key] ??= { message: issue.message };
   }
   return errors;
 }
 
-export function useSchemaForm<S extends $ZodType>(schema: S, options: SchemaFormOptions<input<S>> = {}) {
+export function useSchemaForm<S extends $ZodType>(source: S | (() => Promise<S>), options: SchemaFormOptions<input<S>> = {}) {
   type V = input<S>;
   type Name = keyof V & string;
+  const sourceRef = useRef(source);
+  const schemaRef = useRef<S | null>(typeof source === "function" ? null : source);
+  const loading = useRef<Promise<S | null> | null>(null);
+  /** The schema, loading it first if the form passed a loader; null if it could not be loaded. */
+  const load = useCallback((): S | Promise<S | null> => {
+    if (schemaRef.current) return schemaRef.current;
+    const loader = sourceRef.current as () => Promise<S>;
+    loading.current ??= loader().then(
+      (s) => (schemaRef.current = s),
+      () => {
+        loading.current = null; // try again on the next occasion
+        return null;
+      },
+    );
+    return loading.current;
+  }, []);
   const defaults = useRef(options.defaultValues ?? {});
   const values = useRef<Record<string, unknown>>({ ...(options.defaultValues ?? {}) });
   const fields = useRef(new Map<string, Set<Field>>());
@@ -64,16 +98,19 @@ export function useSchemaForm<S extends $ZodType>(schema: S, options: SchemaForm
     return first.value;
   }, []);
 
-  const validate = useCallback(() => {
+  const validate = useCallback(async (): Promise<{ data: output<S> | null; errors: Record<string, FieldError> }> => {
     for (const name of fields.current.keys()) values.current[name] = read(name);
-    const r = safeParse(schema, values.current);
-    return r.success ? { data: r.data, errors: {} } : { data: null, errors: firstErrors(r.error.issues) };
-  }, [schema, read]);
+    const values_ = { ...values.current };
+    const schema = await load();
+    if (!schema) return { data: values_ as output<S>, errors: {} };
+    const r = await (schema as unknown as StandardSchema)["~standard"].validate(values_);
+    return r.issues ? { data: null, errors: firstErrors(r.issues) } : { data: r.value as output<S>, errors: {} };
+  }, [read, load]);
 
   /** Shows the current errors of the fields the customer has finished with (or all, after a submit). */
   const revalidate = useCallback(
-    (name: string) => {
-      const { errors: all } = validate();
+    async (name: string) => {
+      const { errors: all } = await validate();
       setErrors((prev) => {
         const next: Record<string, FieldError> = {};
         for (const [k, e] of Object.entries(all)) if (submitted.current || touched.current.has(k) || (k === name && prev[k])) next[k] = e;
@@ -112,20 +149,21 @@ export function useSchemaForm<S extends $ZodType>(schema: S, options: SchemaForm
           onChange: () => {
             values.current[name] = read(name);
             if (watched.current.has(name)) rerender();
-            if (submitted.current || touched.current.has(name)) revalidate(name);
+            if (submitted.current || touched.current.has(name)) void revalidate(name);
           },
           onBlur: () => {
             if (options.mode !== "onTouched") return;
             touched.current.add(name);
-            revalidate(name);
+            void revalidate(name);
           },
+          onFocus: () => void load(),
         };
         registrations.current.set(name, r);
       }
       return r;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [read, revalidate],
+    [read, revalidate, load],
   );
 
   const pendingFocus = useRef<Set<string> | null>(null);
@@ -152,7 +190,7 @@ export function useSchemaForm<S extends $ZodType>(schema: S, options: SchemaForm
     (onValid: (data: output<S>) => unknown, onInvalid?: (errors: FieldErrors<V>) => void) => async (e?: { preventDefault(): void }) => {
       e?.preventDefault();
       submitted.current = true;
-      const r = validate();
+      const r = await validate();
       setErrors(r.errors);
       if (!r.data) {
         focusFirst(Object.keys(r.errors));

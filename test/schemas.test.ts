@@ -160,3 +160,23 @@ describe("server-action bodies (proxy.ts)", () => {
     expect(isPlainActionReply("ikke json")).toBe(false);
   });
 });
+
+describe("the forms' lazily loaded schemas (issue 12)", () => {
+  it("are the very schemas the server actions parse with, and answer through Standard Schema as safeParse does", async () => {
+    const client = await import("@/lib/validation/client");
+    expect(client.loginSchema).toBe(loginSchema);
+    expect(client.profileSchema).toBe(profileSchema);
+    expect(client.changePasswordSchema).toBe(changePasswordSchema);
+    expect(client.reasonSchema).toBe(reasonSchema);
+    expect(client.startErasureSchema).toBe(startErasureSchema);
+    expect(client.requestLinkSchema).toBe(requestLinkSchema);
+    expect(client.setPasswordSchema).toBe(setPasswordSchema);
+    // components/use-schema-form.ts validates through `~standard` (no zod import in the hook): same verdicts.
+    for (const value of [{ email: "ikke-en-email", password: "" }, { email: " Navn@Eksempel.DK ", password: "x" }, { email: 1 }]) {
+      const viaStandard = await loginSchema["~standard"].validate(value);
+      const direct = safeParse(loginSchema, value);
+      expect(viaStandard.issues?.map((i) => i.message)).toEqual(direct.success ? undefined : direct.error.issues.map((i) => i.message));
+      if (direct.success) expect("value" in viaStandard && viaStandard.value).toEqual(direct.data);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import "./zod";
-import { emailField, newPasswordField } from "./auth";
+import { newPasswordField } from "./auth";
+import { emailField } from "./login";
 
 // Issue 8: the forms behind "Glemt adgangskode?", "Opret adgang", the e-mailed links, and "Bekræft din e-mailadresse".
 

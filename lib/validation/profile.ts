@@ -1,27 +1,14 @@
 import * as z from "zod/mini";
 import "./zod";
-import { emailField } from "./auth";
+import { emailField } from "./login";
 import { freeText } from "./text";
+import { COUNTRIES } from "./countries";
+
+export { COUNTRIES, countryName } from "./countries";
 
 // 4.4: the customer's own correction of their data. One schema for the form (components/form.tsx) and the action.
 
-export const COUNTRIES = [
-  { code: "DK", name: "Danmark" },
-  { code: "SE", name: "Sverige" },
-  { code: "NO", name: "Norge" },
-  { code: "DE", name: "Tyskland" },
-  { code: "FI", name: "Finland" },
-  { code: "IS", name: "Island" },
-  { code: "FO", name: "Færøerne" },
-  { code: "GL", name: "Grønland" },
-  { code: "NL", name: "Holland" },
-  { code: "GB", name: "Storbritannien" },
-] as const;
 const COUNTRY_CODES = COUNTRIES.map((c) => c.code) as [string, ...string[]];
-
-export function countryName(code: string): string {
-  return COUNTRIES.find((c) => c.code === code)?.name ?? code;
-}
 
 // Letters from any alphabet, spaces and the punctuation names and addresses use; no control characters or markup.
 const SAFE_TEXT = /^[\p{L}\p{M}\p{N} .,'’\-/&()#°]+$/u;
