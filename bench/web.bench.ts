@@ -12,7 +12,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 export interface WebFigures {
   export: { ms: number; msRuns: number[]; bytes: number; rssAboveIdle: number; idleRss: number };
   pdf: { p50: number; p99: number; rps: number; p50Unicode: number };
-  clientJs: { baseline: { page: string; bytes: number }; pages: { page: string; bytes: number; above: number }[] };
+  clientJs: { baseline: { page: string; bytes: number }; pages: { page: string; bytes: number; above: number; lazy: number }[] };
   konto: { rps20: number; trivialRps20: number; ratio: number; p50Demo: number; p50Big: number };
 }
 
@@ -53,18 +53,27 @@ async function settle(server: Server): Promise<number> {
   return server.rss();
 }
 
-async function clientJsBytes(page: string, cookie?: string): Promise<number> {
+/**
+ * The page's first load (the scripts its HTML names), and what its scripts can load later (`lazy`: chunks they
+ * name for an import(), e.g. the forms' zod schemas on the first focus of a field), gzip -9.
+ */
+async function clientJsBytes(page: string, cookie?: string): Promise<{ bytes: number; lazy: number }> {
   const r = await fetch(`${BASE}${page}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   if (r.status !== 200) throw new Error(`${page} answered ${r.status}`);
   const html = await r.text();
   const srcs = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) srcs.add(m[1].replace(/&amp;/g, "&"));
-  let total = 0;
+  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) srcs.add(new URL(m[1].replace(/&amp;/g, "&"), BASE).pathname);
+  const size = async (src: string) => gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer()), { level: 9 }).byteLength;
+  let bytes = 0;
+  const named = new Set<string>();
   for (const src of srcs) {
-    const js = await fetch(new URL(src, BASE));
-    total += gzipSync(Buffer.from(await js.arrayBuffer()), { level: 9 }).byteLength;
+    const js = await (await fetch(new URL(src, BASE))).text();
+    bytes += gzipSync(Buffer.from(js), { level: 9 }).byteLength;
+    for (const m of js.matchAll(/"(static\/chunks\/[\w-]+\.js)"/g)) named.add(`/_next/${m[1]}`);
   }
-  return total;
+  let lazy = 0;
+  for (const src of named) if (!srcs.has(src)) lazy += await size(src);
+  return { bytes, lazy };
 }
 
 export async function webBench(): Promise<WebFigures> {
@@ -78,7 +87,7 @@ export async function webBench(): Promise<WebFigures> {
 
     // ---- client JS
     const baselinePage = "/persondatapolitik";
-    const baseline = await clientJsBytes(baselinePage);
+    const { bytes: baseline } = await clientJsBytes(baselinePage);
     const pages: WebFigures["clientJs"]["pages"] = [];
     for (const [page, cookie] of [
       ["/log-ind", undefined],
@@ -88,8 +97,8 @@ export async function webBench(): Promise<WebFigures> {
       ["/konto/data", demo],
       ["/konto", demo],
     ] as const) {
-      const bytes = await clientJsBytes(page, cookie);
-      pages.push({ page, bytes, above: bytes - baseline });
+      const { bytes, lazy } = await clientJsBytes(page, cookie);
+      pages.push({ page, bytes, above: bytes - baseline, lazy });
     }
 
     // ---- export
@@ -143,7 +152,10 @@ export function printWeb(f: WebFigures): string[] {
   out.push(`| erasure PDF route, 1 connection, p50 (p99) | ${fmtMs(f.pdf.p50)} (${fmtMs(f.pdf.p99)}), ${f.pdf.rps.toFixed(0)} req/s | < 10 ms |`);
   out.push(`| erasure PDF route, name in Latin Extended (${BIG.name}), p50 | ${fmtMs(f.pdf.p50Unicode)} | < 10 ms |`);
   out.push(`| client JS (gzip) of ${f.clientJs.baseline.page}, no client components (baseline) | ${fmtKB(f.clientJs.baseline.bytes)} | |`);
-  for (const p of f.clientJs.pages) out.push(`| client JS (gzip) of ${p.page}, above the baseline | +${fmtKB(p.above)} (${fmtKB(p.bytes)}) | ≤ +20 kB |`);
+  for (const p of f.clientJs.pages) {
+    const later = p.lazy ? `; +${fmtKB(p.lazy)} more on first use (form validation, loaded when a field is first focused)` : "";
+    out.push(`| client JS (gzip) of ${p.page}, above the baseline | +${fmtKB(p.above)} (${fmtKB(p.bytes)})${later} | ≤ +20 kB |`);
+  }
   out.push(`| /konto at 20 connections vs the trivial dynamic page | ${f.konto.rps20.toFixed(0)} vs ${f.konto.trivialRps20.toFixed(0)} req/s, ratio ${f.konto.ratio.toFixed(2)} | ≥ 0.8 |`);
   out.push(`| /konto, 1 connection, p50, demo customer | ${fmtMs(f.konto.p50Demo)} | |`);
   out.push(`| /konto, 1 connection, p50, 10,000 orders + 50,000 events | ${fmtMs(f.konto.p50Big)} | < 15 ms |`);
