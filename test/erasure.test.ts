@@ -4,6 +4,8 @@ import { startErasure, cancelErasure, recordSignature, getErasureDocument, getRe
 import { executeErasure, erasedSubjectRef } from "@/lib/dal/erasure";
 import { principalForSession } from "@/lib/dal/auth";
 import { verificationCode } from "@/lib/security/verification";
+import { buildErasurePlan, parseFinancialYearEnd } from "@/lib/policy";
+import { env } from "@/lib/env";
 import { makeCustomer, makeStaff } from "./support/fixtures";
 
 async function customerWithData() {
@@ -72,6 +74,19 @@ describe("erasure requests (4.5, 4.2.2)", () => {
     expect(doc?.customer.name).toBe("Søren Ærbæk Ødum");
     expect(doc?.verificationCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(doc?.plan.kept.map((k) => k.title).join(" ")).toMatch(/Fakturaer/);
+    // The plan's counts and dates (one SQL statement, issue 12) are what Prisma's own count and max give.
+    const [orders, invoices, lastOrder, lastInvoice] = await Promise.all([
+      db.order.count({ where: { customerId: c.customerId } }),
+      db.invoice.count({ where: { customerId: c.customerId } }),
+      db.order.aggregate({ where: { customerId: c.customerId }, _max: { placedAt: true } }),
+      db.invoice.aggregate({ where: { customerId: c.customerId }, _max: { issuedAt: true } }),
+    ]);
+    const expected = buildErasurePlan(
+      { orders, invoices, lastOrderAt: lastOrder._max.placedAt, lastInvoiceAt: lastInvoice._max.issuedAt },
+      parseFinancialYearEnd(env.FINANCIAL_YEAR_END),
+    );
+    expect(orders + invoices).toBeGreaterThan(0);
+    expect(doc?.plan).toEqual(expected);
   });
 
   it("staff see the request; only the dpo sees the customer's e-mail (6.2, in the DAL)", async () => {
