@@ -68,6 +68,8 @@ export interface Server {
   proc: ChildProcess;
   /** Resident memory of the server and all its child processes, bytes. */
   rss(): number;
+  /** CPU time (user + system) the server and its child processes have used so far, seconds (from /proc). */
+  cpu(): number;
   stop(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startServer(url: string): Promise<Server> {
   return {
     proc,
     rss: () => treeRss(proc.pid!),
+    cpu: () => treeCpu(proc.pid!),
     stop: () =>
       new Promise((res) => {
         proc.once("exit", () => res());
@@ -127,6 +130,31 @@ function treeRss(root: number): number {
     } catch {
       /* gone */
     }
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** utime + stime of a process and its descendants, seconds (clock ticks of 1/100 s). */
+function treeCpu(root: number): number {
+  const children = new Map<number, number[]>();
+  const cpu = new Map<number, number>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      (children.get(Number(f[1])) ?? children.set(Number(f[1]), []).get(Number(f[1]))!).push(Number(d));
+      cpu.set(Number(d), (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      /* gone */
+    }
+  }
+  let total = 0;
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    total += cpu.get(pid) ?? 0;
     todo.push(...(children.get(pid) ?? []));
   }
   return total;
