@@ -33,14 +33,19 @@ const PAGE = 2000;
 const CHUNK = 64 * 1024;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-/** Pages of a customer's rows by id, each after the last id of the previous page. */
+/**
+ * Pages of a customer's rows by id, each after the last id of the previous page. The next page is asked for as soon
+ * as a page arrives, so the database works on it while this one is turned into text (PostgreSQL answers from another
+ * process); at most two pages are held.
+ */
 async function* pages<T extends { id: string }>(fetch: (after: string | undefined, take: number) => Promise<T[]>): AsyncGenerator<T[]> {
-  let after: string | undefined;
-  for (;;) {
-    const rows = await fetch(after, PAGE);
+  let next: Promise<T[]> | null = fetch(undefined, PAGE);
+  while (next) {
+    const rows: T[] = await next;
+    next = rows.length === PAGE ? fetch(rows[rows.length - 1].id, PAGE) : null;
+    // Handled here too, so that a failure while the client has gone away (nobody awaits it) is no unhandled rejection.
+    next?.catch(() => {});
     if (rows.length) yield rows;
-    if (rows.length < PAGE) return;
-    after = rows[rows.length - 1].id;
   }
 }
 
