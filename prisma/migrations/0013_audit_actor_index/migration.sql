@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_actorRef_idx" ON "AuditEvent"("actorRef");
+
