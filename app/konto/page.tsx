@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Clause } from "@/components/clause";
+import { clauseHref } from "@/lib/policy/clauses";
 import { ActionButton } from "@/components/action-button";
 import { Timeline } from "@/components/timeline";
 import { requireCustomerPage } from "@/lib/dal/session";
@@ -23,20 +23,20 @@ export default async function OverviewPage() {
   if (!summary) redirect("/log-ind");
   const timeline = buildTimeline(summary, parseFinancialYearEnd(env.FINANCIAL_YEAR_END), now);
   const cards = buildOverviewCards(summary, timeline);
+  // Few elements and one text node per sentence: each is rendered twice, into the HTML and the RSC payload (issue 13.3).
   return (
     <main>
       <h1>Det har vi om dig</h1>
       <p>
-        Her er de oplysninger, 123multiservice har om dig, kort fortalt: hvad, hvor meget, hvorfor og hvor længe. Vælg en kategori for
-        at se alle oplysningerne, hvor de kommer fra, og hvem vi deler dem med (<Clause n="4.3.1" />
-        ).
+        Kort fortalt: hvad 123multiservice har om dig, hvor meget, hvorfor og hvor længe. Under hver kategori ser du alle
+        oplysningerne, hvor de kommer fra, og hvem vi deler dem med (<a href={clauseHref("4.3.1")}>pkt. 4.3.1</a>).
       </p>
 
       <ul className="cards" aria-label="Kategorier af oplysninger">
         {cards.map((c) => (
-          <li key={c.id} className={c.empty ? "card overview-card empty" : "card overview-card"} data-testid={`kort-${c.id}`}>
-            <h2 id={`kat-${c.id}`}>{c.title}</h2>
-            <dl className="brief">
+          <li key={c.id} className={c.empty ? "card empty" : "card"} data-testid={`kort-${c.id}`}>
+            <h2>{c.title}</h2>
+            <dl>
               <dt>Hvad</dt>
               <dd>{c.what}</dd>
               <dt>Omfang</dt>
@@ -46,9 +46,9 @@ export default async function OverviewPage() {
               <dt>Hvor længe</dt>
               <dd>{c.until}</dd>
             </dl>
-            {/* A plain link: no client component per card (issue 13.3). */}
-            <a href={c.href}>
-              Se detaljer<span className="visually-hidden"> om {c.title}</span>
+            {/* A plain link: no client component per card; the category in the link's name (WCAG 2.4.4, 2.5.3). */}
+            <a href={c.href} aria-label={`Se detaljer om ${c.title}`}>
+              Se detaljer
             </a>
           </li>
         ))}
@@ -63,9 +63,8 @@ export default async function OverviewPage() {
       <section className="card" aria-labelledby="rapport">
         <h2 id="rapport">Få det hele på e-mail</h2>
         <p className="small">
-          Vi sender en rapport med alle oplysningerne, hvor de kommer fra, formål, modtagere og opbevaring til {summary.profile.email} (
-          <Clause n="4.3.2" />
-          ).
+          {`Vi sender en rapport med alle oplysningerne, hvor de kommer fra, formål, modtagere og opbevaring til ${summary.profile.email} (`}
+          <a href={clauseHref("4.3.2")}>pkt. 4.3.2</a>).
         </p>
         <ActionButton action={sendAccessReportAction} label="Send rapporten til min e-mail" pendingLabel="Sender …" className="secondary" />
         {!summary.profile.emailConfirmed ? (
