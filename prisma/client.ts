@@ -17,7 +17,10 @@ export function openPrisma(url: string, opts: { poolSize?: number } = {}): Prism
     const adapter = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10, allowExitOnIdle: true });
     return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new StatementCachingSQLite3({ url }) });
+  const adapter = new StatementCachingSQLite3({ url });
+  const client = new PrismaClient({ adapter });
+  sqliteAdapters.set(client, adapter);
+  return client;
 }
 
 /**
@@ -29,15 +32,28 @@ export function openPrisma(url: string, opts: { poolSize?: number } = {}): Prism
 const STATEMENT_CACHE = 200;
 
 class StatementCachingSQLite3 extends PrismaBetterSQLite3 {
+  /** The connection's kept statements, once Prisma has connected (see `sqliteStatements`). */
+  statements: ((sql: string) => BetterSqlite3.Statement) | undefined;
   override async connect() {
     const adapter = await super.connect();
-    cacheStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
+    this.statements = cacheStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
     return adapter;
   }
 }
 
+const sqliteAdapters = new WeakMap<object, StatementCachingSQLite3>();
+
+/**
+ * The kept statements of a SQLite client's one connection, or undefined (PostgreSQL, or not connected yet). For
+ * lib/dal/db.ts `queryRows`: the per-request statements (session lookup, /konto's summary) run on the same
+ * connection Prisma uses, without the client's raw-query pipeline (issue 13.3).
+ */
+export function sqliteStatements(client: PrismaClient): ((sql: string) => BetterSqlite3.Statement) | undefined {
+  return sqliteAdapters.get(client)?.statements;
+}
+
 /** What the adapter calls on `prepare(sql).bind(args)`, backed by one kept statement and the call's arguments. */
-function cacheStatements(database: BetterSqlite3.Database): void {
+function cacheStatements(database: BetterSqlite3.Database): (sql: string) => BetterSqlite3.Statement {
   const prepare = database.prepare.bind(database);
   const kept = new Map<string, BetterSqlite3.Statement>();
   const statement = (sql: string) => {
@@ -60,4 +76,5 @@ function cacheStatements(database: BetterSqlite3.Database): void {
     });
     return { reader: stmt.reader, columns: () => stmt.columns(), run: (...a: unknown[]) => stmt.run(...a), bind: bound };
   }) as unknown as BetterSqlite3.Database["prepare"];
+  return statement;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/dal/db";
+import { db, dbProvider, queryRows } from "@/lib/dal/db";
+import { bool, num, toDate } from "@/lib/dal/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sqliteStatements } from "@/prisma/client";
 import { getOverviewSummary } from "@/lib/dal/overview";
 import { makeCustomer } from "./support/fixtures";
 
@@ -15,5 +18,31 @@ describe("overview summary", () => {
     await db.customer.update({ where: { id: c.customerId }, data: { emailVerifiedAt: new Date() } });
     expect((await getOverviewSummary(c))?.profile.emailConfirmed).toBe(true);
     expect(await getOverviewSummary({ ...c, customerId: "findes-ikke" })).toBeNull();
+  });
+});
+
+// The per-request statements (session lookup, summary) skip Prisma's raw-query pipeline on SQLite (issue 13.3,
+// lib/dal/db.ts queryRows): the same values as $queryRaw once read with lib/dal/raw.ts, bound dates compared alike.
+describe("queryRows", () => {
+  it("reads what $queryRaw reads, on Prisma's own connection", async () => {
+    const c = await makeCustomer();
+    const q = Prisma.sql`
+      SELECT c."createdAt" AS "createdAt", c."customerNumber" AS "n", c."processingRestricted" AS "r", c."emailVerifiedAt" AS "v",
+        (SELECT COUNT(*) FROM "AuthSession" s WHERE s."customerId" = ${c.customerId} AND s."expiresAt" > ${new Date()}) AS "active",
+        (SELECT COUNT(*) FROM "AuthSession" s WHERE s."customerId" = ${c.customerId} AND s."expiresAt" > ${new Date(Date.now() + 86_400_000)}) AS "later"
+      FROM "Customer" c WHERE c."id" = ${c.customerId}`;
+    type Row = { createdAt: unknown; n: unknown; r: unknown; v: unknown; active: unknown; later: unknown };
+    const [a] = await queryRows<Row>(q);
+    const [b] = await db.$queryRaw<Row[]>(q);
+    expect(toDate(a.createdAt)?.getTime()).toBe(toDate(b.createdAt)?.getTime());
+    expect(num(a.n)).toBe(c.customerNumber);
+    expect(num(b.n)).toBe(c.customerNumber);
+    expect(bool(a.r)).toBe(bool(b.r));
+    expect(a.v).toBeNull();
+    expect(b.v).toBeNull();
+    expect([num(a.active), num(a.later)]).toEqual([1, 0]);
+    expect([num(b.active), num(b.later)]).toEqual([1, 0]);
+    if (dbProvider === "sqlite") expect(sqliteStatements(db)).toBeDefined();
+    expect(await queryRows(Prisma.sql`SELECT 1 AS "x" FROM "Customer" c WHERE c."id" = ${"findes-ikke"}`)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "./db";
+import { db, queryRows } from "./db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { bool, num, toDate } from "./raw";
 import { recordAudit } from "./audit";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
@@ -371,7 +372,7 @@ export async function sessionState(
   now: Date = new Date(),
   opts: { totpForSupport?: boolean } = {},
 ): Promise<SessionState> {
-  const rows = await db.$queryRaw<SessionRow[]>`
+  const rows = await queryRows<SessionRow>(Prisma.sql`
       SELECT s."expiresAt" AS "expiresAt", s."revokedAt" AS "revokedAt", s."credentialVersion" AS "credentialVersion",
         s."secondFactorAt" AS "secondFactorAt",
         c."id" AS "customerId", c."name" AS "customerName", c."customerNumber" AS "customerNumber",
@@ -381,7 +382,7 @@ export async function sessionState(
       FROM "AuthSession" s
       LEFT JOIN "Customer" c ON c."id" = s."customerId"
       LEFT JOIN "StaffUser" u ON u."id" = s."staffUserId"
-      WHERE s."id" = ${sessionId}`;
+      WHERE s."id" = ${sessionId}`);
   const s = rows[0];
   if (!s || s.revokedAt !== null) return null;
   const expiresAt = toDate(s.expiresAt);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "./db";
+import { queryRows } from "./db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerPrincipal } from "./session";
 import { bool, num, toDate } from "./raw";
@@ -86,7 +86,7 @@ export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new D
   const id = c.customerId;
   // A literal, not a bound parameter: SQLite plans LIMIT ? less well.
   const cap = Prisma.raw(String(COUNT_CAP + 1));
-  const rows = await db.$queryRaw<SummaryRow[]>`
+  const rows = await queryRows<SummaryRow>(Prisma.sql`
       SELECT
         c."customerNumber" AS "customerNumber", c."name" AS "name", c."email" AS "email",
         c."emailVerifiedAt" AS "emailVerifiedAt", c."createdAt" AS "createdAt", c."lastActivityAt" AS "lastActivityAt",
@@ -112,7 +112,7 @@ export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new D
            AND r."status" IN ('awaiting_signature', 'signature_received', 'open')) AS "openRequests",
         (SELECT COUNT(*) FROM "AuthSession" s WHERE s."customerId" = ${id} AND s."revokedAt" IS NULL
            AND s."expiresAt" > ${now}) AS "activeSessions"
-      FROM "Customer" c WHERE c."id" = ${id}`;
+      FROM "Customer" c WHERE c."id" = ${id}`);
   const r = rows[0];
   if (!r) return null;
   return {
