@@ -33,7 +33,7 @@ async function enrolled(email: string, t0: Date) {
   const setup = (await totpSetup(p))!;
   const r = await confirmTotpEnrolment(p, totpCodeForStep(setup.secret, timeStepAt(t0)), t0);
   if (!r.ok) throw new Error(`enrolment failed: ${r.error}`);
-  return { secret: setup.secret, codes: r.recoveryCodes, sessionId: p.sessionId };
+  return { secret: setup.secret, codes: r.recoveryCodes, sessionId: r.sessionId };
 }
 
 describe("who gives a second factor (issue 8)", () => {
@@ -86,7 +86,10 @@ describe("the first login of a dpo: set-up (issue 8, ASVS 6.3.3)", () => {
     expect(done.ok).toBe(true);
     if (!done.ok) return;
     expect(done.recoveryCodes).toHaveLength(10);
-    expect(await principalForSession(p.sessionId, t0)).toMatchObject({ kind: "staff", role: "dpo" });
+    // ASVS 7.2.4: the completed login is a new session; the password-only one is revoked.
+    expect(done.sessionId).not.toBe(p.sessionId);
+    expect(await principalForSession(done.sessionId, t0)).toMatchObject({ kind: "staff", role: "dpo" });
+    expect(await sessionState(p.sessionId, t0)).toBeNull();
     // The other session still owes the code, now as a login of an enrolled account; its set-up is refused.
     const again = (await pendingSecondFactorForSession(other.sessionId, t0))!;
     expect(again).toMatchObject({ enrolled: true });
@@ -115,8 +118,11 @@ describe("later logins (issue 8, RFC 6238, ASVS 6.3.3)", () => {
     expect(await verifySecondFactor(await pendingLogin("dpo.b@example.dk", t0), totpCodeForStep(secret, step), t0)).toEqual({ ok: false, error: "invalid" });
     const p = await pendingLogin("dpo.b@example.dk", t0);
     expect(await verifySecondFactor(p, totpCodeForStep(secret, step + 2), t0)).toEqual({ ok: false, error: "invalid" });
-    expect(await verifySecondFactor(p, totpCodeForStep(secret, step + 1), t0)).toMatchObject({ ok: true, method: "totp" });
-    expect(await principalForSession(p.sessionId, t0)).not.toBeNull();
+    const ok = await verifySecondFactor(p, totpCodeForStep(secret, step + 1), t0);
+    expect(ok).toMatchObject({ ok: true, method: "totp" });
+    if (!ok.ok) return;
+    expect(await principalForSession(ok.sessionId, t0)).not.toBeNull();
+    expect(await sessionState(p.sessionId, t0)).toBeNull(); // the password-only session is gone (ASVS 7.2.4)
     // The same code from another session: refused, also when the clock has moved into its own step.
     const q = await pendingLogin("dpo.b@example.dk", t0);
     expect(await verifySecondFactor(q, totpCodeForStep(secret, step + 1), at(t0, 30))).toEqual({ ok: false, error: "invalid" });
@@ -134,14 +140,16 @@ describe("later logins (issue 8, RFC 6238, ASVS 6.3.3)", () => {
     const t0 = new Date();
     const { secret, codes } = await enrolled("dpo.c@example.dk", t0);
     const p = await pendingLogin("dpo.c@example.dk", t0);
-    expect(await verifySecondFactor(p, codes[0].toUpperCase().replace(/-/g, " "), t0)).toEqual({ ok: true, method: "recovery", recoveryCodesLeft: 9 });
+    const viaRecovery = await verifySecondFactor(p, codes[0].toUpperCase().replace(/-/g, " "), t0);
+    expect(viaRecovery).toMatchObject({ ok: true, method: "recovery", recoveryCodesLeft: 9 });
+    if (!viaRecovery.ok) return;
     const q = await pendingLogin("dpo.c@example.dk", t0);
     expect(await verifySecondFactor(q, codes[0], t0)).toEqual({ ok: false, error: "invalid" });
     // Another account's code is no code here.
     const other = await enrolled("dpo.d@example.dk", t0);
     expect(await verifySecondFactor(q, other.codes[0], t0)).toEqual({ ok: false, error: "invalid" });
 
-    const staffP = (await principalForSession(p.sessionId, t0))!;
+    const staffP = (await principalForSession(viaRecovery.sessionId, t0))!;
     if (staffP.kind !== "staff") throw new Error();
     expect(await regenerateRecoveryCodes(staffP, codes[1], t0)).toEqual({ ok: false, error: "invalid" }); // a recovery code is not enough
     const fresh = await regenerateRecoveryCodes(staffP, totpCodeForStep(secret, timeStepAt(t0) + 1), t0);
@@ -201,8 +209,13 @@ describe("a pending session at the doors (issue 8): staff actions and route hand
     const { encode } = await import("next-auth/jwt");
     const { env } = await import("@/lib/env");
     const token = await encode({ token: { sid: r.principal.sessionId, kind: "staff" }, secret: env.NEXTAUTH_SECRET });
+    const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
     vi.doMock("next/headers", () => ({
-      cookies: async () => ({ get: (name: string) => (name.endsWith("next-auth.session-token") ? { value: token } : undefined), has: () => false, set: () => undefined }),
+      cookies: async () => ({
+        get: (name: string) => (name.endsWith("next-auth.session-token") ? { value: token } : undefined),
+        has: () => false,
+        set: (name: string, value: string, options: Record<string, unknown>) => void set.push({ name, value, options }),
+      }),
       headers: async () => new Headers(),
     }));
     vi.doMock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -214,6 +227,18 @@ describe("a pending session at the doors (issue 8): staff actions and route hand
     const { confirmTotpEnrolmentAction } = await import("@/lib/actions/second-factor");
     expect(await confirmTotpEnrolmentAction({ code: "123456" })).toMatchObject({ ok: false, fieldErrors: { code: ["Opsætningen er ikke startet. Åbn siden igen."] } });
     expect(await principalForSession(r.principal.sessionId)).toBeNull();
+
+    // The set-up completed through the action: a new session and a new cookie for it (ASVS 7.2.4).
+    const setup = (await totpSetup((await pendingSecondFactorForSession(r.principal.sessionId))!))!;
+    const done = await confirmTotpEnrolmentAction({ code: totpCodeForStep(setup.secret, timeStepAt(new Date())) });
+    expect(done).toMatchObject({ ok: true, data: { recoveryCodes: expect.any(Array) } });
+    expect(set).toHaveLength(1);
+    expect(set[0].options).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/" });
+    const { decodeSessionToken } = await import("@/lib/dal/session");
+    const sid = (await decodeSessionToken(set[0].value))?.sid as string;
+    expect(sid).not.toBe(r.principal.sessionId);
+    expect(await principalForSession(sid)).toMatchObject({ kind: "staff", role: "dpo" });
+    expect(await sessionState(r.principal.sessionId)).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 import { pendingStaffAction, staffAction, type Outcome } from "./safe-action";
 import { secondFactorSchema, totpCodeSchema } from "@/lib/validation/second-factor";
 import { confirmTotpEnrolment, regenerateRecoveryCodes, verifySecondFactor, type CodeCheck } from "@/lib/dal/second-factor";
-import { tooManyAttempts } from "./session-cookies";
+import { issueSessionCookie, tooManyAttempts } from "./session-cookies";
 
 // Issue 8, ASVS 6.3.3: the staff second factor. The first two run only for a session that has given the password
 // and still owes the code (pendingStaffAction); the third for a logged-in member of staff.
@@ -27,6 +27,7 @@ function refused<D>(r: Exclude<CodeCheck, { ok: true }>, message: string): Outco
 export const verifySecondFactorAction = pendingStaffAction<typeof secondFactorSchema, { recoveryCodesLeft: number }>("login.second_factor", secondFactorSchema, async (input, pending) => {
   const r = await verifySecondFactor(pending, input.code);
   if (!r.ok) return refused(r, "Du er ikke logget ind endnu.");
+  await issueSessionCookie({ sub: pending.staffId, sid: r.sessionId, kind: "staff" }); // a new session (ASVS 7.2.4)
   const message =
     r.method === "recovery"
       ? `Du er logget ind med en gendannelseskode. Den kan ikke bruges igen; du har ${r.recoveryCodesLeft} tilbage.`
@@ -38,6 +39,7 @@ export const verifySecondFactorAction = pendingStaffAction<typeof secondFactorSc
 export const confirmTotpEnrolmentAction = pendingStaffAction<typeof totpCodeSchema, { recoveryCodes: string[] }>("second_factor.enrol", totpCodeSchema, async (input, pending) => {
   const r = await confirmTotpEnrolment(pending, input.code);
   if (!r.ok) return refused(r, "Totrinsbekræftelse er ikke sat op endnu.");
+  await issueSessionCookie({ sub: pending.staffId, sid: r.sessionId, kind: "staff" }); // a new session (ASVS 7.2.4)
   return { ok: true, message: "Totrinsbekræftelse er sat op, og du er logget ind.", data: { recoveryCodes: r.recoveryCodes } };
 });
 

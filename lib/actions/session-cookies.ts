@@ -1,7 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { SESSION_COOKIE } from "@/lib/dal/session";
-import { secureCookies } from "@/lib/env";
+import { encode } from "next-auth/jwt";
+import { env, secureCookies } from "@/lib/env";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/policy";
 
 // Shared by the customer's and the staff's account actions (lib/actions/account.ts, lib/actions/staff-account.ts).
 // Not a "use server" module: nothing here is an action.
@@ -10,6 +12,16 @@ export async function clearSessionCookies() {
   const jar = await cookies();
   // Same attributes as next-auth's cookie, so browsers accept the overwrite of a __Secure- cookie.
   if (jar.has(SESSION_COOKIE)) jar.set(SESSION_COOKIE, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies });
+}
+
+/**
+ * ASVS 7.2.4 (issue 8): the staff login completed by the second factor gets a new session, so a new cookie: the
+ * same token next-auth issues at login (only the session id, the subject and the kind), the same attributes.
+ */
+export async function issueSessionCookie(token: { sub: string; sid: string; kind: "staff" | "customer" }) {
+  const value = await encode({ token, secret: env.NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+  const jar = await cookies();
+  jar.set(SESSION_COOKIE, value, { maxAge: SESSION_MAX_AGE_SECONDS, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies });
 }
 
 /** Issue 11 item 2: the current password is throttled like a login; the same Danish wording as the login form. */

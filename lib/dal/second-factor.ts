@@ -4,6 +4,8 @@ import { recordAudit } from "./audit";
 import { THROTTLE, throttledCheck, type Counter, type PendingStaff } from "./auth";
 import type { StaffPrincipal } from "./session";
 import { env } from "@/lib/env";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/policy";
+import type { Tx } from "./db";
 import { log, errorFields, pseudonym } from "@/lib/log";
 import { openSecret, sealSecret } from "@/lib/webhooks/secret-box";
 import {
@@ -73,6 +75,31 @@ async function acceptTotp(staffId: string, secret: string, code: string, lastSte
   return r.count === 1;
 }
 
+/**
+ * ASVS 7.2.4: the login is complete only now, so it gets a new session (and the action a new cookie): the
+ * password-only session is revoked in the same transaction. A copy of the half-made session's cookie never becomes
+ * a login. Returns the new session's id, or null when the pending one ended meanwhile.
+ */
+async function promoteSession(tx: Tx, pending: PendingStaff, now: Date): Promise<string | null> {
+  const old = await tx.authSession.findUnique({ where: { id: pending.sessionId }, select: { credentialVersion: true } });
+  const r = await tx.authSession.updateMany({
+    where: { id: pending.sessionId, revokedAt: null, secondFactorAt: null },
+    data: { revokedAt: now, pendingTotpSecret: null },
+  });
+  if (!old || r.count !== 1) return null;
+  const created = await tx.authSession.create({
+    data: {
+      staffUserId: pending.staffId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      credentialVersion: old.credentialVersion,
+      secondFactorAt: now,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
 /** The secret to show at the first-login set-up: made once per session and kept (sealed) on the session row. */
 export async function totpSetup(pending: PendingStaff): Promise<{ secret: string; uri: string } | null> {
   if (pending.enrolled) return null;
@@ -101,7 +128,7 @@ export async function confirmTotpEnrolment(
   pending: PendingStaff,
   codeInput: string,
   now: Date = new Date(),
-): Promise<{ ok: true; recoveryCodes: string[] } | Exclude<CodeCheck, { ok: true }>> {
+): Promise<{ ok: true; recoveryCodes: string[]; sessionId: string } | Exclude<CodeCheck, { ok: true }>> {
   if (pending.enrolled) return { ok: false, error: "already-enrolled" };
   const row = await db.authSession.findUnique({ where: { id: pending.sessionId }, select: { pendingTotpSecret: true } });
   const sealed = row?.pendingTotpSecret ?? null;
@@ -114,35 +141,32 @@ export async function confirmTotpEnrolment(
     await audit(pending.staffId, "second_factor.failed", { method: "totp", step: "enrol", reason: checked.reason });
     return checked.reason === "throttled" ? { ok: false, error: "throttled", retryAt: checked.retryAt } : { ok: false, error: "invalid" };
   }
-  const codes = await db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const r = await tx.staffUser.updateMany({
       where: { id: pending.staffId, totpEnrolledAt: null },
       data: { totpSecret: sealed, totpEnrolledAt: now, totpLastStep: step },
     });
     if (r.count !== 1) return null;
-    const s = await tx.authSession.updateMany({
-      where: { id: pending.sessionId, revokedAt: null, secondFactorAt: null },
-      data: { secondFactorAt: now, pendingTotpSecret: null },
-    });
-    if (s.count !== 1) throw new Error("session ended during TOTP set-up");
-    return newRecoveryCodes(pending.staffId, tx);
+    const sessionId = await promoteSession(tx, pending, now);
+    if (!sessionId) throw new Error("session ended during TOTP set-up");
+    return { sessionId, codes: await newRecoveryCodes(pending.staffId, tx) };
   });
-  if (!codes) return { ok: false, error: "already-enrolled" };
-  await audit(pending.staffId, "second_factor.enrolled", { recoveryCodes: codes.length });
+  if (!done) return { ok: false, error: "already-enrolled" };
+  await audit(pending.staffId, "second_factor.enrolled", { recoveryCodes: done.codes.length });
   await audit(pending.staffId, "login", { secondFactor: "totp" });
   log("info", "login.succeeded", { actor: `staff:${pending.staffId}`, secondFactor: "enrolled" });
-  return { ok: true, recoveryCodes: codes };
+  return { ok: true, recoveryCodes: done.codes, sessionId: done.sessionId };
 }
 
 /**
  * The second step of a login: a 6-digit TOTP code (once per time step) or a recovery code (used up). On success the
- * session counts as a login from then on.
+ * login gets a new session in place of the password-only one (ASVS 7.2.4); its id is returned for the cookie.
  */
 export async function verifySecondFactor(
   pending: PendingStaff,
   input: string,
   now: Date = new Date(),
-): Promise<{ ok: true; method: "totp" | "recovery"; recoveryCodesLeft: number } | Exclude<CodeCheck, { ok: true }>> {
+): Promise<{ ok: true; method: "totp" | "recovery"; recoveryCodesLeft: number; sessionId: string } | Exclude<CodeCheck, { ok: true }>> {
   if (!pending.enrolled) return { ok: false, error: "not-enrolled" };
   const account = await db.staffUser.findUnique({ where: { id: pending.staffId }, select: { email: true, totpSecret: true, totpLastStep: true } });
   if (!account) return { ok: false, error: "invalid" };
@@ -167,12 +191,12 @@ export async function verifySecondFactor(
     log("warn", checked.reason === "throttled" ? "login.second_factor.throttled" : "login.second_factor.failed", { actor: `staff:${pending.staffId}` });
     return checked.reason === "throttled" ? { ok: false, error: "throttled", retryAt: checked.retryAt } : { ok: false, error: "invalid" };
   }
-  const s = await db.authSession.updateMany({ where: { id: pending.sessionId, revokedAt: null, secondFactorAt: null }, data: { secondFactorAt: now } });
-  if (s.count !== 1) return { ok: false, error: "invalid" };
+  const sessionId = await db.$transaction((tx) => promoteSession(tx, pending, now));
+  if (!sessionId) return { ok: false, error: "invalid" };
   const recoveryCodesLeft = await db.staffRecoveryCode.count({ where: { staffUserId: pending.staffId } });
   await audit(pending.staffId, "login", { secondFactor: method, ...(method === "recovery" ? { recoveryCodesLeft } : {}) });
   log("info", "login.succeeded", { actor: `staff:${pending.staffId}`, secondFactor: method });
-  return { ok: true, method, recoveryCodesLeft };
+  return { ok: true, method, recoveryCodesLeft, sessionId };
 }
 
 export async function secondFactorStatus(staffId: string): Promise<{ enrolledAt: Date | null; recoveryCodesLeft: number }> {
