@@ -86,10 +86,9 @@ describe("the first login of a dpo: set-up (issue 8, ASVS 6.3.3)", () => {
     expect(done.ok).toBe(true);
     if (!done.ok) return;
     expect(done.recoveryCodes).toHaveLength(10);
-    // ASVS 7.2.4: the completed login is a new session; the password-only one is revoked.
-    expect(done.sessionId).not.toBe(p.sessionId);
+    // The set-up completes the login on its session (made new at the password step), so the codes can be shown.
+    expect(done.sessionId).toBe(p.sessionId);
     expect(await principalForSession(done.sessionId, t0)).toMatchObject({ kind: "staff", role: "dpo" });
-    expect(await sessionState(p.sessionId, t0)).toBeNull();
     // The other session still owes the code, now as a login of an enrolled account; its set-up is refused.
     const again = (await pendingSecondFactorForSession(other.sessionId, t0))!;
     expect(again).toMatchObject({ enrolled: true });
@@ -228,10 +227,15 @@ describe("a pending session at the doors (issue 8): staff actions and route hand
     expect(await confirmTotpEnrolmentAction({ code: "123456" })).toMatchObject({ ok: false, fieldErrors: { code: ["Opsætningen er ikke startet. Åbn siden igen."] } });
     expect(await principalForSession(r.principal.sessionId)).toBeNull();
 
-    // The set-up completed through the action: a new session and a new cookie for it (ASVS 7.2.4).
+    // Set up through the action, then a later login with the code: a new session and a new cookie (ASVS 7.2.4).
     const setup = (await totpSetup((await pendingSecondFactorForSession(r.principal.sessionId))!))!;
-    const done = await confirmTotpEnrolmentAction({ code: totpCodeForStep(setup.secret, timeStepAt(new Date())) });
+    const now = new Date();
+    const done = await confirmTotpEnrolmentAction({ code: totpCodeForStep(setup.secret, timeStepAt(now) - 1) });
     expect(done).toMatchObject({ ok: true, data: { recoveryCodes: expect.any(Array) } });
+    expect(set).toHaveLength(0);
+    await db.authSession.update({ where: { id: r.principal.sessionId }, data: { secondFactorAt: null } }); // as if a new login
+    const { verifySecondFactorAction } = await import("@/lib/actions/second-factor");
+    expect(await verifySecondFactorAction({ code: totpCodeForStep(setup.secret, timeStepAt(now) + 1) })).toMatchObject({ ok: true });
     expect(set).toHaveLength(1);
     expect(set[0].options).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/" });
     const { decodeSessionToken } = await import("@/lib/dal/session");

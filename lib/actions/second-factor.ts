@@ -39,7 +39,6 @@ export const verifySecondFactorAction = pendingStaffAction<typeof secondFactorSc
 export const confirmTotpEnrolmentAction = pendingStaffAction<typeof totpCodeSchema, { recoveryCodes: string[] }>("second_factor.enrol", totpCodeSchema, async (input, pending) => {
   const r = await confirmTotpEnrolment(pending, input.code);
   if (!r.ok) return refused(r, "Totrinsbekræftelse er ikke sat op endnu.");
-  await issueSessionCookie({ sub: pending.staffId, sid: r.sessionId, kind: "staff" }); // a new session (ASVS 7.2.4)
   return { ok: true, message: "Totrinsbekræftelse er sat op, og du er logget ind.", data: { recoveryCodes: r.recoveryCodes } };
 });
 

@@ -76,7 +76,7 @@ async function acceptTotp(staffId: string, secret: string, code: string, lastSte
 }
 
 /**
- * ASVS 7.2.4: the login is complete only now, so it gets a new session (and the action a new cookie): the
+ * ASVS 7.2.4: a login completed with the code gets a new session (and the action a new cookie): the
  * password-only session is revoked in the same transaction. A copy of the half-made session's cookie never becomes
  * a login. Returns the new session's id, or null when the pending one ended meanwhile.
  */
@@ -147,9 +147,14 @@ export async function confirmTotpEnrolment(
       data: { totpSecret: sealed, totpEnrolledAt: now, totpLastStep: step },
     });
     if (r.count !== 1) return null;
-    const sessionId = await promoteSession(tx, pending, now);
-    if (!sessionId) throw new Error("session ended during TOTP set-up");
-    return { sessionId, codes: await newRecoveryCodes(pending.staffId, tx) };
+    // This session's token is already new for this login (made at the password step); it is not replaced here, so
+    // the page can show the recovery codes (a new cookie would make Next.js re-render the set-up page away).
+    const s = await tx.authSession.updateMany({
+      where: { id: pending.sessionId, revokedAt: null, secondFactorAt: null },
+      data: { secondFactorAt: now, pendingTotpSecret: null },
+    });
+    if (s.count !== 1) throw new Error("session ended during TOTP set-up");
+    return { sessionId: pending.sessionId, codes: await newRecoveryCodes(pending.staffId, tx) };
   });
   if (!done) return { ok: false, error: "already-enrolled" };
   await audit(pending.staffId, "second_factor.enrolled", { recoveryCodes: done.codes.length });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getPendingSecondFactor, getPrincipal } from "@/lib/dal/session";
 import { SecondFactorForm } from "@/components/second-factor-forms";
 import { LogoutButton } from "@/components/logout-button";
@@ -13,7 +14,8 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   const pending = await getPendingSecondFactor();
   if (!pending) {
     const p = await getPrincipal();
-    redirect(p ? (p.kind === "staff" ? "/personale" : "/konto") : "/log-ind");
+    // Logged in (e.g. the re-render after the code's action): on to where the login was going.
+    redirect(p ? (p.kind === "staff" ? (callbackUrl ? safeCallbackUrl(callbackUrl) : "/personale") : "/konto") : "/log-ind");
   }
   if (!pending.enrolled) redirect(`/log-ind/opsaet-kode${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
   return (

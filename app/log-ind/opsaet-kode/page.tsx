@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getPendingSecondFactor, getPrincipal } from "@/lib/dal/session";
 import { totpSetup } from "@/lib/dal/second-factor";
 import { groupSecret, TOTP_ISSUER } from "@/lib/auth/totp";
@@ -19,7 +20,8 @@ export default async function TotpSetupPage({ searchParams }: { searchParams: Pr
   const pending = await getPendingSecondFactor();
   if (!pending) {
     const p = await getPrincipal();
-    redirect(p ? (p.kind === "staff" ? "/personale" : "/konto") : "/log-ind");
+    // Logged in (e.g. the re-render after the code's action): on to where the login was going.
+    redirect(p ? (p.kind === "staff" ? (callbackUrl ? safeCallbackUrl(callbackUrl) : "/personale") : "/konto") : "/log-ind");
   }
   if (pending.enrolled) redirect(`/log-ind/kode${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
   const setup = await totpSetup(pending);
