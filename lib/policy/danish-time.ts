@@ -27,18 +27,53 @@ export interface WallClock {
   ms: number;
 }
 
-/** The Danish wall-clock reading of an instant. */
-export function danishWallClock(instant: Date): WallClock {
+/** The Danish wall-clock reading of an instant, from Intl (allocates: formatToParts). */
+export function danishWallClockIntl(instant: Date): WallClock {
   const p: Record<string, number> = {};
   for (const x of partsFormat.formatToParts(instant)) if (x.type !== "literal") p[x.type] = Number(x.value);
   const ms = ((instant.getTime() % 1000) + 1000) % 1000;
   return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, second: p.second, ms };
 }
 
-/** Offset of Danish time from UTC at an instant, in ms (3,600,000 in winter, 7,200,000 in summer). */
+const HOUR = 3_600_000;
+/** Since 1900 Danish time has changed offset only on whole UTC hours (01:00 UTC since 1980, 02:00 local before). */
+const HOURLY_FROM = Date.UTC(1900, 0, 1);
+const hourOffsets = new Map<number, number>();
+
+/**
+ * Offset of Danish time from UTC at an instant, in ms (3,600,000 in winter, 7,200,000 in summer). Read from Intl
+ * once per UTC hour and kept: /konto's dates (issue 13.3) asked Intl's formatToParts several times per date.
+ */
 function offsetAt(t: number): number {
-  const w = danishWallClock(new Date(t));
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - t;
+  if (!(t >= HOURLY_FROM)) {
+    const w = danishWallClockIntl(new Date(t));
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - t;
+  }
+  const hour = Math.floor(t / HOUR);
+  let offset = hourOffsets.get(hour);
+  if (offset === undefined) {
+    const w = danishWallClockIntl(new Date(hour * HOUR));
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - hour * HOUR;
+    if (hourOffsets.size >= 10_000) hourOffsets.clear();
+    hourOffsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The Danish wall-clock reading of an instant. */
+export function danishWallClock(instant: Date): WallClock {
+  const t = instant.getTime();
+  if (!(t >= HOURLY_FROM)) return danishWallClockIntl(instant);
+  const w = new Date(t + offsetAt(t));
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+    ms: w.getUTCMilliseconds(),
+  };
 }
 
 /**
