@@ -8,7 +8,19 @@ import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", "data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "bench/out/**", "next-env.d.ts", "**/*.js", "**/*.mjs", "**/*.cjs"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "data/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/out/**",
+      "next-env.d.ts",
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.cjs",
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -85,7 +85,11 @@ export async function proxy(request: NextRequest) {
   }
   const refused = await refusal(request);
   if (refused) {
-    const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    };
     // The client router reloads the page on this header (a deployment newer than the open page).
     if ("actionNotFound" in refused) headers["x-nextjs-action-not-found"] = "1";
     return new NextResponse(JSON.stringify({ error: refused.message }), { status: refused.status, headers });

@@ -9,8 +9,7 @@ export default async function Home() {
     <main>
       <h1>Dine data hos 123multiservice</h1>
       <p>
-        Her kan du som kunde se, hvilke personoplysninger vi har om dig og hvorfor, rette dem, hente dem, styre dine samtykker og
-        bede om at få dem slettet.
+        Her kan du som kunde se, hvilke personoplysninger vi har om dig og hvorfor, rette dem, hente dem, styre dine samtykker og bede om at få dem slettet.
       </p>
       <p className="actions">
         <Link className="button" href="/log-ind">

@@ -41,26 +41,88 @@ for (let i = 0; i < CUSTOMERS && records < RECORDS; i++) {
   const cid = `c${i}`;
   const name = `Kunde Ærø ${i}`;
   const address = { name, street: `Benchvej ${i % 200}`, postalCode: "6400", city: "Sønderborg", country: "DK" };
-  await write({ kind: "customer", v: 1, id: cid, customerNumber: 3_000_000 + i, name, street: address.street, postalCode: "6400", city: "Sønderborg", country: "DK", email: `k${i}@bench.example`, createdAt: iso(BASE) });
+  await write({
+    kind: "customer",
+    v: 1,
+    id: cid,
+    customerNumber: 3_000_000 + i,
+    name,
+    street: address.street,
+    postalCode: "6400",
+    city: "Sønderborg",
+    country: "DK",
+    email: `k${i}@bench.example`,
+    createdAt: iso(BASE),
+  });
   records++;
   for (let j = 0; j < 3 && records < RECORDS; j++) {
     const placed = BASE + ((i * 7 + j * 13) % 1400) * 86_400_000;
-    const lines = Array.from({ length: 1 + ((i + j) % 3) }, (_, k) => ({ sku: `SKU-${(i + k) % 500}`, name: `Vare ${(i + k) % 500}`, quantity: 1 + k, unitPriceOre: 4_995 }));
+    const lines = Array.from({ length: 1 + ((i + j) % 3) }, (_, k) => ({
+      sku: `SKU-${(i + k) % 500}`,
+      name: `Vare ${(i + k) % 500}`,
+      quantity: 1 + k,
+      unitPriceOre: 4_995,
+    }));
     const total = lines.reduce((s, l) => s + l.quantity * l.unitPriceOre, 0);
-    await write({ kind: "order", v: 1, id: `o${i}-${j}`, orderNumber: `B-${i}-${j}`, customerId: cid, placedAt: iso(placed), ipAddress: "192.0.2.1", shipping: address, totalOre: total, lines });
+    await write({
+      kind: "order",
+      v: 1,
+      id: `o${i}-${j}`,
+      orderNumber: `B-${i}-${j}`,
+      customerId: cid,
+      placedAt: iso(placed),
+      ipAddress: "192.0.2.1",
+      shipping: address,
+      totalOre: total,
+      lines,
+    });
     records++;
     if (records < RECORDS) {
       const vat = Math.round(total / 5);
-      await write({ kind: "invoice", v: 1, id: `i${i}-${j}`, invoiceNumber: `BF-${i}-${j}`, orderId: `o${i}-${j}`, customerId: cid, issuedAt: iso(placed + 60_000), description: `Ordre B-${i}-${j}`, netOre: total - vat, vatOre: vat, totalOre: total, billing: address });
+      await write({
+        kind: "invoice",
+        v: 1,
+        id: `i${i}-${j}`,
+        invoiceNumber: `BF-${i}-${j}`,
+        orderId: `o${i}-${j}`,
+        customerId: cid,
+        issuedAt: iso(placed + 60_000),
+        description: `Ordre B-${i}-${j}`,
+        netOre: total - vat,
+        vatOre: vat,
+        totalOre: total,
+        billing: address,
+      });
       records++;
     }
   }
   for (let j = 0; j < 2 && records < RECORDS; j++) {
-    await write({ kind: "website_event", v: 1, id: `w${i}-${j}`, customerId: cid, occurredAt: iso(BASE + j * 1000), type: "page_view", path: "/", browser: "Firefox", device: "desktop", ipAddress: "192.0.2.1" });
+    await write({
+      kind: "website_event",
+      v: 1,
+      id: `w${i}-${j}`,
+      customerId: cid,
+      occurredAt: iso(BASE + j * 1000),
+      type: "page_view",
+      path: "/",
+      browser: "Firefox",
+      device: "desktop",
+      ipAddress: "192.0.2.1",
+    });
     records++;
   }
   if (records < RECORDS) {
-    await write({ kind: "consent_event", v: 1, id: `s${i}`, customerId: cid, purpose: "newsletter", action: "given", occurredAt: iso(BASE), channel: "kassen", wordingVersion: "nyhedsbrev-2021-03" });
+    await write({
+      kind: "consent_event",
+      v: 1,
+      id: `s${i}`,
+      customerId: cid,
+      purpose: "newsletter",
+      action: "given",
+      occurredAt: iso(BASE),
+      channel: "kassen",
+      wordingVersion: "nyhedsbrev-2021-03",
+    });
     records++;
   }
 }
@@ -84,9 +146,18 @@ clearInterval(sample);
 const total = (s: typeof first, k: "created" | "updated" | "unchanged") => Object.values(s.counts).reduce((n, c) => n + c[k], 0);
 console.log(`Import benchmark: ${fmt(records)} records (${fmt(CUSTOMERS)} customers) on SQLite, file written in ${(genMs / 1000).toFixed(1)} s`);
 const cpuS = (u: NodeJS.CpuUsage) => ((u.user + u.system) / 1e6).toFixed(1);
-console.log(`  first import : ${(first.ms / 1000).toFixed(1)} s wall, ${cpuS(cpu1)} s CPU, ${fmt(Math.round(records / (first.ms / 1000)))} records/s, created ${fmt(total(first, "created"))}, rejected ${first.rejected.length}`);
-console.log(`  second import: ${(second.ms / 1000).toFixed(1)} s wall, ${cpuS({ user: cpu2.user - cpu1.user, system: cpu2.system - cpu1.system })} s CPU, ${fmt(Math.round(records / (second.ms / 1000)))} records/s, created ${total(second, "created")}, updated ${total(second, "updated")}, unchanged ${fmt(total(second, "unchanged"))}`);
-console.log(`  load average during the run: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} cores`);
+console.log(
+  `  first import : ${(first.ms / 1000).toFixed(1)} s wall, ${cpuS(cpu1)} s CPU, ${fmt(Math.round(records / (first.ms / 1000)))} records/s, created ${fmt(total(first, "created"))}, rejected ${first.rejected.length}`,
+);
+console.log(
+  `  second import: ${(second.ms / 1000).toFixed(1)} s wall, ${cpuS({ user: cpu2.user - cpu1.user, system: cpu2.system - cpu1.system })} s CPU, ${fmt(Math.round(records / (second.ms / 1000)))} records/s, created ${total(second, "created")}, updated ${total(second, "updated")}, unchanged ${fmt(total(second, "unchanged"))}`,
+);
+console.log(
+  `  load average during the run: ${(await import("node:os"))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} on ${(await import("node:os")).cpus().length} cores`,
+);
 console.log(`  peak RSS ${Math.round(peak / 1048576)} MiB`);
 console.log("  rerun: npm run bench:import (BENCH_IMPORT_RECORDS=… for another size)");
 if (first.rejected.length || total(second, "created") || total(second, "updated")) process.exit(1);

@@ -59,7 +59,10 @@ async function login(email: string, password: string): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: BASE },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`login failed: ${res.status}`);
   return session;
 }
@@ -82,14 +85,32 @@ async function run(path: string, cookie: string | null, connections: number) {
   });
   const non2xx = r.non2xx;
   const cpuPerRequest = (serverCpuMs(serverPid) - cpu0) / Math.max(1, r.requests.total);
-  return { cpuPerRequest, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx, bytes: r.throughput.average / Math.max(1, r.requests.average) };
+  return {
+    cpuPerRequest,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx,
+    bytes: r.throughput.average / Math.max(1, r.requests.average),
+  };
 }
 
 async function main() {
-  if (process.env.BENCH_BUILD === "1") execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: SECRET } });
+  if (process.env.BENCH_BUILD === "1")
+    execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: SECRET } });
   await prepare();
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, ...DEPLOYMENT_ENV, NODE_ENV: "production", DATABASE_URL: URL_, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, COOKIE_SECURE: "false", LOG_LEVEL: "warn", MAIL_OUTBOX_DIR: "data/bench-outbox" },
+    env: {
+      ...process.env,
+      ...DEPLOYMENT_ENV,
+      NODE_ENV: "production",
+      DATABASE_URL: URL_,
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: BASE,
+      COOKIE_SECURE: "false",
+      LOG_LEVEL: "warn",
+      MAIL_OUTBOX_DIR: "data/bench-outbox",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   serverPid = server.pid!;
@@ -135,8 +156,15 @@ async function main() {
     console.log(`ratio /konto (big) : logged-in trivial = ${(big20 / median(samples[names[1]].c20)).toFixed(2)}`);
     const cpuOf = (i: number) => median(samples[names[i]].cpu);
     console.log(`CPU-based ratio (trivial CPU per request / /konto CPU per request; what throughput would be on an idle machine):`);
-    console.log(`  /konto (big) vs anonymous trivial: ${(cpuOf(0) / cpuOf(3)).toFixed(2)}; vs logged-in trivial: ${(cpuOf(1) / cpuOf(3)).toFixed(2)}; demo vs logged-in trivial: ${(cpuOf(1) / cpuOf(2)).toFixed(2)}`);
-    console.log(`load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+      `  /konto (big) vs anonymous trivial: ${(cpuOf(0) / cpuOf(3)).toFixed(2)}; vs logged-in trivial: ${(cpuOf(1) / cpuOf(3)).toFixed(2)}; demo vs logged-in trivial: ${(cpuOf(1) / cpuOf(2)).toFixed(2)}`,
+    );
+    console.log(
+      `load average during the run: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${SECONDS} s per run, autocannon`);
   } finally {
     server.kill("SIGTERM");

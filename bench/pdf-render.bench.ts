@@ -7,10 +7,26 @@ export async function pdfRenderBench(runs = 60): Promise<{ p50: number; first: n
   const { renderErasurePdf } = await import("../lib/pdf/erasure-document");
   const { buildErasurePlan, parseFinancialYearEnd } = await import("../lib/policy");
   const doc: ErasureDocument = {
-    request: { requestNumber: "SL-2026-00042", createdAt: new Date("2026-11-25T10:00:00Z"), dueAt: new Date("2026-12-25T10:00:00Z"), status: "awaiting_signature" },
-    customer: { customerNumber: 100001, name: "Karen Ærø Sørensen", street: "Åbenråvej 1", postalCode: "6400", city: "Sønderborg", country: "DK", email: "kunde@example.dk" },
+    request: {
+      requestNumber: "SL-2026-00042",
+      createdAt: new Date("2026-11-25T10:00:00Z"),
+      dueAt: new Date("2026-12-25T10:00:00Z"),
+      status: "awaiting_signature",
+    },
+    customer: {
+      customerNumber: 100001,
+      name: "Karen Ærø Sørensen",
+      street: "Åbenråvej 1",
+      postalCode: "6400",
+      city: "Sønderborg",
+      country: "DK",
+      email: "kunde@example.dk",
+    },
     verificationCode: "ABCD-EF23",
-    plan: buildErasurePlan({ orders: 18, lastOrderAt: new Date("2026-10-01T10:00:00Z"), invoices: 18, lastInvoiceAt: new Date("2026-10-01T11:00:00Z") }, parseFinancialYearEnd("12-31")),
+    plan: buildErasurePlan(
+      { orders: 18, lastOrderAt: new Date("2026-10-01T10:00:00Z"), invoices: 18, lastInvoiceAt: new Date("2026-10-01T11:00:00Z") },
+      parseFinancialYearEnd("12-31"),
+    ),
     contactEmail: "persondata@123multiservice.dk",
   };
   const t0 = performance.now();

@@ -67,7 +67,12 @@ function rowsOf(i: number): Rows {
   const inactive = i % 7 === 0; // ~14 % have been inactive for more than five years (5.1)
   const last = inactive ? NOW.getTime() - (5 * 365 + 30 + (i % 300)) * DAY : NOW.getTime() - (i % 1500) * DAY;
   const name = `Kunde Ærø ${i}`;
-  const r: Rows = { customer: [id, 1_000_000 + i, name, `bench${i}@example.test`, iso(last - 400 * DAY), iso(last), iso(last)], orders: [], invoices: [], sub: null };
+  const r: Rows = {
+    customer: [id, 1_000_000 + i, name, `bench${i}@example.test`, iso(last - 400 * DAY), iso(last), iso(last)],
+    orders: [],
+    invoices: [],
+    sub: null,
+  };
   for (let j = 0; j < ORDERS_PER_CUSTOMER; j++) {
     // Orders spread over the seven years before the last activity.
     const placed = Math.min(last, NOW.getTime() - span + Math.floor((((i * 7919 + j * 104729) % 1000) / 1000) * span));
@@ -102,7 +107,9 @@ function loadSqlite(): void {
     `INSERT INTO Invoice (id, invoiceNumber, orderId, customerId, issuedAt, description, netOre, vatOre, totalOre, billingName, billingStreet, billingPostalCode, billingCity, billingCountry)
      VALUES (?, ?, ?, ?, ?, 'Faktura', 8000, 2000, 10000, ?, 'Benchvej 1', '6400', 'Sønderborg', 'DK')`,
   );
-  const insSub = raw.prepare(`INSERT INTO NotificationSubscription (id, email, productSku, productName, createdAt, notifiedAt) VALUES (?, ?, 'SKU', 'Vare', ?, ?)`);
+  const insSub = raw.prepare(
+    `INSERT INTO NotificationSubscription (id, email, productSku, productName, createdAt, notifiedAt) VALUES (?, ?, 'SKU', 'Vare', ?, ?)`,
+  );
   raw.transaction(() => {
     for (let i = 0; i < CUSTOMERS; i++) {
       const r = rowsOf(i);
@@ -153,7 +160,12 @@ async function loadPostgres(): Promise<void> {
     ["text", "text", "text", "text", ts, "text"],
     `"description", "netOre", "vatOre", "totalOre", "billingStreet", "billingPostalCode", "billingCity", "billingCountry";'Faktura', 8000, 2000, 10000, 'Benchvej 1', '6400', 'Sønderborg', 'DK'`,
   );
-  const subs = insert("NotificationSubscription", ["id", "email", "createdAt", "notifiedAt"], ["text", "text", ts, ts], `"productSku", "productName";'SKU', 'Vare'`);
+  const subs = insert(
+    "NotificationSubscription",
+    ["id", "email", "createdAt", "notifiedAt"],
+    ["text", "text", ts, ts],
+    `"productSku", "productName";'SKU', 'Vare'`,
+  );
   const CHUNK = 2_000; // customers per round: 20,000 orders and 20,000 invoices
   for (let start = 0; start < CUSTOMERS; start += CHUNK) {
     const batch = Array.from({ length: Math.min(CHUNK, CUSTOMERS - start) }, (_, k) => rowsOf(start + k));
@@ -233,20 +245,31 @@ const cpuText = (t: { cpu: number; dbCpu: number }) =>
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
 const agree = dry.every((d, i) => d.count === real[i].count);
-console.log(`Retention benchmark (${new Date().toISOString()}, Node ${process.version}, ${isPg ? "PostgreSQL via Prisma 6.19.3 + @prisma/adapter-pg" : "SQLite via Prisma 6.19.3 + better-sqlite3"})`);
-console.log(`  data: ${CUSTOMERS.toLocaleString("en")} customers, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} orders, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} invoices (loaded in ${loadSeconds.toFixed(1)} s)`);
+console.log(
+  `Retention benchmark (${new Date().toISOString()}, Node ${process.version}, ${isPg ? "PostgreSQL via Prisma 6.19.3 + @prisma/adapter-pg" : "SQLite via Prisma 6.19.3 + better-sqlite3"})`,
+);
+console.log(
+  `  data: ${CUSTOMERS.toLocaleString("en")} customers, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} orders, ${(CUSTOMERS * ORDERS_PER_CUSTOMER).toLocaleString("en")} invoices (loaded in ${loadSeconds.toFixed(1)} s)`,
+);
 for (const [i, r] of real.entries()) {
   console.log(
     `  ${r.rule.padEnd(26)} ${r.clause.padEnd(13)} ${String(r.count).padStart(9)}   dry ${String(dry[i].ms).padStart(6)} ms   real ${String(r.ms).padStart(6)} ms (CPU ${String(r.cpuMs).padStart(6)} ms${isPg ? " in Node" : ""})`,
   );
 }
-console.log(`  machine: ${(await import("node:os")).cpus().length} cores, load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log(
+  `  machine: ${(await import("node:os")).cpus().length} cores, load average ${(await import("node:os"))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);
 console.log(`  dry run:          ${dryT.seconds.toFixed(1)} s wall, ${cpuText(dryT)}`);
 console.log(`  real run:         ${realT.seconds.toFixed(1)} s wall, ${cpuText(realT)}`);
 console.log(
   `  second real run:  ${againT.seconds.toFixed(1)} s wall, ${cpuText(againT)} (idempotent: ${again.every((r) => r.count === 0 || r.rule === "accounts.held_restricted") ? "nothing left to do" : "NOT EMPTY"})`,
 );
 console.log(`  dry run and real run agree: ${agree ? "yes" : "NO"}`);
-console.log(`  peak RSS:         ${(peakRss / 1024 / 1024).toFixed(0)} MiB, ${((peakRss - baseRss) / 1024 / 1024).toFixed(0)} MiB above the RSS before the pass (process max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`);
+console.log(
+  `  peak RSS:         ${(peakRss / 1024 / 1024).toFixed(0)} MiB, ${((peakRss - baseRss) / 1024 / 1024).toFixed(0)} MiB above the RSS before the pass (process max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`,
+);
 console.log(`Rerun: npm run bench:retention   (BENCH_CUSTOMERS=10000 for a quick one; DATABASE_URL=postgresql://…/speed_bench for PostgreSQL)`);
 process.exit(agree ? 0 : 1);

@@ -55,7 +55,9 @@ out.push(
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
     `load average at start ${load0.map((l) => l.toFixed(1)).join(" / ")} (other work on the machine slows every figure).`,
 );
-out.push(`Database: ${kind}${kind === "SQLite" ? ` (${url})` : ""}; server: \`next start\` of this tree's production build on 127.0.0.1:${BENCH_PORT}; load by autocannon.`);
+out.push(
+  `Database: ${kind}${kind === "SQLite" ? ` (${url})` : ""}; server: \`next start\` of this tree's production build on 127.0.0.1:${BENCH_PORT}; load by autocannon.`,
+);
 out.push("");
 out.push("| what | measured | goal |");
 out.push("|---|---|---|");
@@ -73,7 +75,10 @@ for (const r of retentionRuns) {
 out.push(...printWeb(web));
 // The render alone runs in a process of its own: react-pdf needs React's client build, this script runs with
 // the react-server condition (for the DAL's server-only imports).
-const renderRun = spawnSync(process.execPath, ["--import", "tsx", "bench/pdf-render.bench.ts"], { env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" });
+const renderRun = spawnSync(process.execPath, ["--import", "tsx", "bench/pdf-render.bench.ts"], {
+  env: { ...process.env, NODE_ENV: "production" },
+  encoding: "utf8",
+});
 const renderLine = /first (\d+) ms .*p50 ([\d.]+) ms; (\d+) bytes/.exec(renderRun.stdout ?? "");
 out.push(
   renderLine
@@ -81,8 +86,15 @@ out.push(
     : `| erasure PDF, render alone | failed: ${(renderRun.stderr ?? "").slice(-300).replace(/\n/g, " ")} | |`,
 );
 out.push("");
-out.push(`Finished in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`);
-out.push(`Rerun: \`npm run bench\` (SQLite) or \`DATABASE_URL=postgresql://127.0.0.1:5432/speed_bench npm run bench\`; \`BENCH_QUICK=1\` for a shorter run. Latest figures: bench/RESULTS.md.`);
+out.push(
+  `Finished in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s; load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")}.`,
+);
+out.push(
+  `Rerun: \`npm run bench\` (SQLite) or \`DATABASE_URL=postgresql://127.0.0.1:5432/speed_bench npm run bench\`; \`BENCH_QUICK=1\` for a shorter run. Latest figures: bench/RESULTS.md.`,
+);
 // Issue 9's bulk import (bench/import.bench.ts, SQLite): its own output, verbatim.
 let importOutput: string | null = null;
 if (kind === "SQLite" && process.env.BENCH_IMPORT !== "0") {

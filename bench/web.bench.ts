@@ -151,7 +151,9 @@ export async function webBench(): Promise<WebFigures> {
 
 export function printWeb(f: WebFigures): string[] {
   const out: string[] = [];
-  out.push(`| JSON export, ${BIG.email}: 10,000 orders + 50,000 website events (median of 3) | ${fmtMs(f.export.ms)} (runs ${f.export.msRuns.map(fmtMs).join(", ")}; server CPU ${f.export.cpuRuns.map(fmtMs).join(", ")}, incl. the framework's gzip; ${(f.export.bytes / 1e6).toFixed(1)} MB) | < 1 s |`);
+  out.push(
+    `| JSON export, ${BIG.email}: 10,000 orders + 50,000 website events (median of 3) | ${fmtMs(f.export.ms)} (runs ${f.export.msRuns.map(fmtMs).join(", ")}; server CPU ${f.export.cpuRuns.map(fmtMs).join(", ")}, incl. the framework's gzip; ${(f.export.bytes / 1e6).toFixed(1)} MB) | < 1 s |`,
+  );
   out.push(`| JSON export, server RSS above idle (idle ${fmtMiB(f.export.idleRss)}) | +${fmtMiB(f.export.rssAboveIdle)} | < 50 MB |`);
   out.push(`| erasure PDF route, 1 connection, p50 (p99) | ${fmtMs(f.pdf.p50)} (${fmtMs(f.pdf.p99)}), ${f.pdf.rps.toFixed(0)} req/s | < 10 ms |`);
   out.push(`| erasure PDF route, name in Latin Extended (${BIG.name}), p50 | ${fmtMs(f.pdf.p50Unicode)} | < 10 ms |`);
@@ -160,7 +162,9 @@ export function printWeb(f: WebFigures): string[] {
     const later = p.lazy ? `; +${fmtKB(p.lazy)} more on first use (form validation, loaded when a field is first focused)` : "";
     out.push(`| client JS (gzip) of ${p.page}, above the baseline | +${fmtKB(p.above)} (${fmtKB(p.bytes)})${later} | ≤ +20 kB |`);
   }
-  out.push(`| /konto at 20 connections vs the trivial dynamic page | ${f.konto.rps20.toFixed(0)} vs ${f.konto.trivialRps20.toFixed(0)} req/s, ratio ${f.konto.ratio.toFixed(2)} | ≥ 0.8 |`);
+  out.push(
+    `| /konto at 20 connections vs the trivial dynamic page | ${f.konto.rps20.toFixed(0)} vs ${f.konto.trivialRps20.toFixed(0)} req/s, ratio ${f.konto.ratio.toFixed(2)} | ≥ 0.8 |`,
+  );
   out.push(`| /konto, 1 connection, p50, demo customer | ${fmtMs(f.konto.p50Demo)} | |`);
   out.push(`| /konto, 1 connection, p50, 10,000 orders + 50,000 events | ${fmtMs(f.konto.p50Big)} | < 15 ms |`);
   return out;

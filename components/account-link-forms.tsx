@@ -77,7 +77,14 @@ export function SetPasswordForm({ token, submitLabel }: { token: string; submitL
         error={errors.newPassword}
         registration={register("newPassword")}
       />
-      <TextField id="set-confirm" label="Gentag adgangskoden" type="password" autoComplete="new-password" error={errors.confirmPassword} registration={register("confirmPassword")} />
+      <TextField
+        id="set-confirm"
+        label="Gentag adgangskoden"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword}
+        registration={register("confirmPassword")}
+      />
       <FormStatus status={status} />
       <div>
         <button type="submit" disabled={isSubmitting}>

@@ -13,7 +13,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "password.change": "Skiftede adgangskode",
   "sessions.revoke_all": "Loggede ud på alle enheder",
   "newsletter.set": "Ændrede samtykke til nyhedsbrev (4.9)",
-  "notification.unsubscribe": "Afmeldte \"Modtag notifikation\" (5a.2)",
+  "notification.unsubscribe": 'Afmeldte "Modtag notifikation" (5a.2)',
   "objection.create": "Gjorde indsigelse (4.8)",
   "restriction.create": "Bad om begrænsning (4.6)",
   "access_report.send": "Fik indsigtsrapport på e-mail (4.3.2)",

@@ -28,7 +28,14 @@ export function ChangePasswordForm({ action }: { action: (input: ChangePasswordI
   });
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Skift adgangskode">
-      <TextField id="pw-current" label="Nuværende adgangskode" type="password" autoComplete="current-password" error={errors.currentPassword} registration={register("currentPassword")} />
+      <TextField
+        id="pw-current"
+        label="Nuværende adgangskode"
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword}
+        registration={register("currentPassword")}
+      />
       <TextField
         id="pw-new"
         label="Ny adgangskode"
@@ -38,7 +45,14 @@ export function ChangePasswordForm({ action }: { action: (input: ChangePasswordI
         error={errors.newPassword}
         registration={register("newPassword")}
       />
-      <TextField id="pw-confirm" label="Gentag ny adgangskode" type="password" autoComplete="new-password" error={errors.confirmPassword} registration={register("confirmPassword")} />
+      <TextField
+        id="pw-confirm"
+        label="Gentag ny adgangskode"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword}
+        registration={register("confirmPassword")}
+      />
       <FormStatus status={status} />
       <div>
         <button type="submit" disabled={isSubmitting}>

@@ -97,7 +97,13 @@ export function ReasonForm({ kind, submitLabel }: { kind: "objection" | "restric
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={submitLabel}>
       <div className="field">
         <label htmlFor={id}>Begrundelse</label>
-        <textarea id={id} rows={3} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-error` : undefined} {...register("reason")} />
+        <textarea
+          id={id}
+          rows={3}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={errors.reason ? `${id}-error` : undefined}
+          {...register("reason")}
+        />
         <FieldMessage id={id} message={errors.reason?.message} />
       </div>
       <FormStatus status={status} />

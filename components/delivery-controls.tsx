@@ -39,7 +39,14 @@ export function DeliveryControls({ deliveryId, label, done }: { deliveryId: stri
       </button>
       <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={`Markér som håndteret: ${label}`}>
         <input type="hidden" {...register("deliveryId")} />
-        <TextField id={fieldId} label="Håndteret på anden måde" hint='Fx "Sendt pr. e-mail 25/11"' error={errors.note} registration={register("note")} autoComplete="off" />
+        <TextField
+          id={fieldId}
+          label="Håndteret på anden måde"
+          hint='Fx "Sendt pr. e-mail 25/11"'
+          error={errors.note}
+          registration={register("note")}
+          autoComplete="off"
+        />
         <div>
           <button type="submit" disabled={isSubmitting}>
             Markér som håndteret

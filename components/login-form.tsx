@@ -59,7 +59,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       }
       // Did the browser keep the session cookie? A Secure cookie is refused over plain http (a LAN address,
       // for example): without this check the customer lands silently on an empty login form (issue 13.6).
-      const session = (await fetch("/api/auth/session", { cache: "no-store" }).then((r) => r.json()).catch(() => null)) as {
+      const session = (await fetch("/api/auth/session", { cache: "no-store" })
+        .then((r) => r.json())
+        .catch(() => null)) as {
         kind?: string;
         secondFactor?: string;
       } | null;

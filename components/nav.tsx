@@ -8,11 +8,7 @@ export function NavLinks({ links, label }: { links: readonly { href: string; lab
   return (
     <nav aria-label={label}>
       {links.map((l) => (
-        <Link
-          key={l.href}
-          href={l.href}
-          aria-current={pathname === l.href || (l.prefix && pathname.startsWith(l.prefix)) ? "page" : undefined}
-        >
+        <Link key={l.href} href={l.href} aria-current={pathname === l.href || (l.prefix && pathname.startsWith(l.prefix)) ? "page" : undefined}>
           {l.label}
         </Link>
       ))}

@@ -47,28 +47,31 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
   const country = watch("country");
   const emailChanging = (email ?? "").trim().toLowerCase() !== savedEmail.toLowerCase();
 
-  const onSubmit = handleSubmit(async (values) => {
-    setStatus(null);
-    const { currentPassword, ...rest } = values;
-    if (emailChanging && !currentPassword) {
-      // One message, in the status line and under the field alike (issue 13.5).
-      setError("currentPassword", { type: "required", message: PASSWORD_NEEDED }, { shouldFocus: true });
-      setStatus({ ok: false, message: PASSWORD_NEEDED });
-      return;
-    }
-    const r = await updateProfileAction(emailChanging ? values : rest);
-    setStatus(r);
-    if (r.ok) {
-      if (r.data) setValue("version", r.data.version);
-      setValue("currentPassword", "");
-      setSavedEmail(values.email);
-    } else {
-      applyFieldErrors(r.fieldErrors, setError, FIELDS);
-    }
-  }, (invalid) => {
-    // The form hook has moved focus to the first invalid field; the status line says what to fix (issue 13.5).
-    setStatus({ ok: false, message: invalidMessage(Object.keys(invalid)) });
-  });
+  const onSubmit = handleSubmit(
+    async (values) => {
+      setStatus(null);
+      const { currentPassword, ...rest } = values;
+      if (emailChanging && !currentPassword) {
+        // One message, in the status line and under the field alike (issue 13.5).
+        setError("currentPassword", { type: "required", message: PASSWORD_NEEDED }, { shouldFocus: true });
+        setStatus({ ok: false, message: PASSWORD_NEEDED });
+        return;
+      }
+      const r = await updateProfileAction(emailChanging ? values : rest);
+      setStatus(r);
+      if (r.ok) {
+        if (r.data) setValue("version", r.data.version);
+        setValue("currentPassword", "");
+        setSavedEmail(values.email);
+      } else {
+        applyFieldErrors(r.fieldErrors, setError, FIELDS);
+      }
+    },
+    (invalid) => {
+      // The form hook has moved focus to the first invalid field; the status line says what to fix (issue 13.5).
+      setStatus({ ok: false, message: invalidMessage(Object.keys(invalid)) });
+    },
+  );
 
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Dine oplysninger">
@@ -88,7 +91,13 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
       </div>
       <div className="field">
         <label htmlFor="country">Land</label>
-        <select id="country" autoComplete="country" aria-invalid={errors.country ? true : undefined} aria-describedby={errors.country ? "country-error" : undefined} {...register("country")}>
+        <select
+          id="country"
+          autoComplete="country"
+          aria-invalid={errors.country ? true : undefined}
+          aria-describedby={errors.country ? "country-error" : undefined}
+          {...register("country")}
+        >
           {COUNTRIES.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}

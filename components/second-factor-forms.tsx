@@ -57,8 +57,8 @@ export function RecoveryCodes({ codes, continueHref }: { codes: string[]; contin
     <section className="recovery-codes" aria-labelledby="gendannelseskoder">
       <h2 id="gendannelseskoder">Dine gendannelseskoder</h2>
       <p>
-        Gem dem et sikkert sted, fx udskrevet eller i en adgangskodeboks. Hver kode kan bruges én gang i stedet for koden fra appen, hvis du mister
-        telefonen. <strong>De vises kun nu.</strong>
+        Gem dem et sikkert sted, fx udskrevet eller i en adgangskodeboks. Hver kode kan bruges én gang i stedet for koden fra appen, hvis du mister telefonen.{" "}
+        <strong>De vises kun nu.</strong>
       </p>
       <ol className="codes" aria-label="Gendannelseskoder">
         {codes.map((c) => (

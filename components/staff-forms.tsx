@@ -47,10 +47,22 @@ export function RecordSignatureForm({ requestId, recordedAt }: { requestId: stri
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Registrér underskrevet dokument">
       <input type="hidden" {...register("requestId")} />
-      <TextField id="code" label="Verifikationskode fra dokumentet" hint="Står på den underskrevne PDF, fx ABCD-EF23" error={errors.code} registration={register("code")} autoComplete="off" />
+      <TextField
+        id="code"
+        label="Verifikationskode fra dokumentet"
+        hint="Står på den underskrevne PDF, fx ABCD-EF23"
+        error={errors.code}
+        registration={register("code")}
+        autoComplete="off"
+      />
       <div className="field">
         <label>
-          <input type="checkbox" {...register("confirmSigned")} aria-invalid={errors.confirmSigned ? true : undefined} aria-describedby={errors.confirmSigned ? "confirmSigned-error" : undefined} />{" "}
+          <input
+            type="checkbox"
+            {...register("confirmSigned")}
+            aria-invalid={errors.confirmSigned ? true : undefined}
+            aria-describedby={errors.confirmSigned ? "confirmSigned-error" : undefined}
+          />{" "}
           Dokumentet er modtaget og personligt underskrevet (pkt. 4.2.2)
         </label>
         <FieldMessage id="confirmSigned" message={errors.confirmSigned?.message} />
@@ -95,7 +107,13 @@ export function ResolveRequestForm({ requestId, liftBlocked = false }: { request
       </fieldset>
       <div className="field">
         <label htmlFor="resolution">Begrundelse til kunden</label>
-        <textarea id="resolution" rows={3} aria-invalid={errors.resolution ? true : undefined} aria-describedby={errors.resolution ? "resolution-error" : undefined} {...register("resolution")} />
+        <textarea
+          id="resolution"
+          rows={3}
+          aria-invalid={errors.resolution ? true : undefined}
+          aria-describedby={errors.resolution ? "resolution-error" : undefined}
+          {...register("resolution")}
+        />
         <FieldMessage id="resolution" message={errors.resolution?.message} />
       </div>
       <FormStatus status={status} />
@@ -143,7 +161,13 @@ function ReasonsForm({
     );
   }
   return (
-    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={kind === "refuse-erasure" ? "Afvis sletning" : "Varsl ophævelse af begrænsning"}>
+    <form
+      method="post"
+      className="stack"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={kind === "refuse-erasure" ? "Afvis sletning" : "Varsl ophævelse af begrænsning"}
+    >
       <input type="hidden" {...register("requestId")} />
       <div className="field">
         <label htmlFor={fieldId}>Begrundelse til kunden</label>
@@ -203,10 +227,22 @@ export function RegisterMailedRequestForm({ today }: { today: string }) {
   });
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Registrér anmodning fra e-mail eller brev">
-      <TextField id="mailed-customer" label="Kundenummer eller e-mailadresse" hint="Fx 100001 eller navn@eksempel.dk" error={errors.customer} registration={register("customer")} autoComplete="off" />
+      <TextField
+        id="mailed-customer"
+        label="Kundenummer eller e-mailadresse"
+        hint="Fx 100001 eller navn@eksempel.dk"
+        error={errors.customer}
+        registration={register("customer")}
+        autoComplete="off"
+      />
       <div className="field">
         <label htmlFor="mailed-type">Hvilken ret</label>
-        <select id="mailed-type" aria-invalid={errors.type ? true : undefined} aria-describedby={errors.type ? "mailed-type-error" : undefined} {...register("type")}>
+        <select
+          id="mailed-type"
+          aria-invalid={errors.type ? true : undefined}
+          aria-describedby={errors.type ? "mailed-type-error" : undefined}
+          {...register("type")}
+        >
           {MAILED_TYPES.map((t) => (
             <option key={t.value} value={t.value}>
               {t.label}
@@ -223,10 +259,23 @@ export function RegisterMailedRequestForm({ today }: { today: string }) {
         </select>
         <FieldMessage id="mailed-channel" message={errors.channel?.message} />
       </div>
-      <TextField id="mailed-receivedOn" label="Modtaget den" type="date" hint="Fristen er én måned herfra (GDPR art. 12, stk. 3)" error={errors.receivedOn} registration={register("receivedOn")} />
+      <TextField
+        id="mailed-receivedOn"
+        label="Modtaget den"
+        type="date"
+        hint="Fristen er én måned herfra (GDPR art. 12, stk. 3)"
+        error={errors.receivedOn}
+        registration={register("receivedOn")}
+      />
       <div className="field">
         <label htmlFor="mailed-note">Hvad kunden skriver</label>
-        <textarea id="mailed-note" rows={3} aria-invalid={errors.note ? true : undefined} aria-describedby={errors.note ? "mailed-note-error" : undefined} {...register("note")} />
+        <textarea
+          id="mailed-note"
+          rows={3}
+          aria-invalid={errors.note ? true : undefined}
+          aria-describedby={errors.note ? "mailed-note-error" : undefined}
+          {...register("note")}
+        />
         <FieldMessage id="mailed-note" message={errors.note?.message} />
       </div>
       <FormStatus status={status} />

@@ -14,7 +14,16 @@ export function TotpQr({ uri, label }: { uri: string; label: string }) {
   }
   const full = size + 2 * margin;
   return (
-    <svg className="totp-qr" role="img" aria-label={label} viewBox={`0 0 ${full} ${full}`} width={220} height={220} shapeRendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
+    <svg
+      className="totp-qr"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${full} ${full}`}
+      width={220}
+      height={220}
+      shapeRendering="crispEdges"
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <rect width={full} height={full} fill="#ffffff" />
       <path d={d} fill="#000000" />
     </svg>

@@ -33,7 +33,10 @@ export async function startServer(args: string[], opts: { port: number; env: Nod
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (state.exited !== null) throw new Error(`server on ${opts.port} exited (${state.exited}); see ${opts.logFile}`);
-    const ok = await fetch(`http://localhost:${opts.port}/log-ind`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://localhost:${opts.port}/log-ind`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return child;
     if (Date.now() > deadline) {
       child.kill("SIGTERM");

@@ -19,7 +19,10 @@ test("the standalone server starts from its own folder and serves /log-ind", asy
 
   mkdirSync("data/ops/standalone", { recursive: true });
   const db = `file:${path.resolve("data/ops/standalone/portal.db")}`;
-  const migrated = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/migrate.ts"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: db } });
+  const migrated = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/migrate.ts"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: db },
+  });
   expect(migrated.status, migrated.stderr).toBe(0);
 
   const [port] = PORTS;

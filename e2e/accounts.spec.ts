@@ -40,7 +40,8 @@ test("staff see the mail that could not be delivered (issue 8)", async ({ page }
   await expect(page.getByRole("heading", { name: "Post, der ikke er leveret" })).toBeVisible();
 });
 
-const SAME_ANSWER = "Hvis adressen hører til en kundekonto hos os, har vi sendt en e-mail med et link. Linket virker i 30 minutter. Kommer der ingen e-mail, så tjek, om adressen er den, du har handlet med.";
+const SAME_ANSWER =
+  "Hvis adressen hører til en kundekonto hos os, har vi sendt en e-mail med et link. Linket virker i 30 minutter. Kommer der ingen e-mail, så tjek, om adressen er den, du har handlet med.";
 
 async function askForLink(page: import("@playwright/test").Page, linkName: string, email: string) {
   await page.goto("/log-ind");

@@ -57,7 +57,16 @@ const PENDING_ONLY: Record<Who, Outcome> = {
 };
 
 /** Issue 8: actions without a session (links by e-mail). Everyone gets the same treatment; the link is the key. */
-const P = (outcome: Outcome): Record<Who, Outcome> => ({ anonymous: outcome, owner: outcome, other: outcome, erased: outcome, revoked: outcome, pending: outcome, support: outcome, dpo: outcome });
+const P = (outcome: Outcome): Record<Who, Outcome> => ({
+  anonymous: outcome,
+  owner: outcome,
+  other: outcome,
+  erased: outcome,
+  revoked: outcome,
+  pending: outcome,
+  support: outcome,
+  dpo: outcome,
+});
 
 /** The table. Keys: "<file>#<export>" for actions, "<METHOD> <route>" for route handlers. */
 const ACTIONS: Record<string, Record<Who, Outcome>> = {
@@ -80,7 +89,16 @@ const ACTIONS: Record<string, Record<Who, Outcome>> = {
   "lib/actions/staff-account.ts#changeStaffPasswordAction": S("allowed", "allowed"),
   "lib/actions/staff-account.ts#logoutEverywhereStaffAction": S("ok", "ok"),
   // A half-made staff session (pending) is ended by "Log ud" too (the code pages have the button).
-  "lib/actions/account.ts#logoutAction": { anonymous: "denied", owner: "redirect", other: "redirect", erased: "redirect", revoked: "redirect", pending: "redirect", support: "redirect", dpo: "redirect" },
+  "lib/actions/account.ts#logoutAction": {
+    anonymous: "denied",
+    owner: "redirect",
+    other: "redirect",
+    erased: "redirect",
+    revoked: "redirect",
+    pending: "redirect",
+    support: "redirect",
+    dpo: "redirect",
+  },
   // Issue 8 (ASVS 6.3.3): the second step of a staff login and its first-login set-up; new recovery codes need a
   // fresh code (the matrix sends a wrong one: refused on the merits). e2e/second-factor.spec.ts has the journeys.
   "lib/actions/second-factor.ts#verifySecondFactorAction": PENDING_ONLY,
@@ -144,12 +162,25 @@ function sourceRoutes(dir = "app", prefix = ""): string[] {
 test("every server action and route handler has a row in the table", () => {
   const actions = sourceActions();
   expect(actions.length).toBeGreaterThan(10);
-  expect(actions.filter((a) => !(a in ACTIONS)), "actions without a row").toEqual([]);
-  expect(Object.keys(ACTIONS).filter((a) => !actions.includes(a)), "rows without an action").toEqual([]);
+  expect(
+    actions.filter((a) => !(a in ACTIONS)),
+    "actions without a row",
+  ).toEqual([]);
+  expect(
+    Object.keys(ACTIONS).filter((a) => !actions.includes(a)),
+    "rows without an action",
+  ).toEqual([]);
   const built = Object.values(builtActions()).map((a) => a.file);
-  for (const f of built) expect(actions.some((a) => a.startsWith(f + "#")), f).toBe(true);
+  for (const f of built)
+    expect(
+      actions.some((a) => a.startsWith(f + "#")),
+      f,
+    ).toBe(true);
   const routes = sourceRoutes();
-  expect(routes.filter((r) => !(r in ROUTES)), "routes without a row").toEqual([]);
+  expect(
+    routes.filter((r) => !(r in ROUTES)),
+    "routes without a row",
+  ).toEqual([]);
 });
 
 function classify(r: ActionResponse): string {
@@ -191,10 +222,27 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   const eraser = await loggedIn(T.erased.email, TEST_PASSWORD);
   const started = await callAction(eraser, refs.startErasureAction, { understood: true });
   const erasedRequest = (started.result?.data as { id: string }).id;
-  expect(classify(await callAction(ctx.support, refs.recordSignatureAction, { requestId: erasedRequest, code: verificationCode(secret, erasedRequest), confirmSigned: true }))).toBe("ok");
+  expect(
+    classify(
+      await callAction(ctx.support, refs.recordSignatureAction, {
+        requestId: erasedRequest,
+        code: verificationCode(secret, erasedRequest),
+        confirmSigned: true,
+      }),
+    ),
+  ).toBe("ok");
   expect(classify(await callAction(ctx.dpo, refs.executeErasureAction, { requestId: erasedRequest }))).toBe("ok");
 
-  const profile = { name: T.owner.name, street: "Prøvevej 2", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: T.owner.email, version: 0 };
+  const profile = {
+    name: T.owner.name,
+    street: "Prøvevej 2",
+    postalCode: "6400",
+    city: "Sønderborg",
+    country: "DK",
+    phone: "",
+    email: T.owner.email,
+    version: 0,
+  };
   const ownerSub = (await db.notificationSubscription.findFirstOrThrow({ where: { email: T.owner.email }, select: { id: true } })).id;
 
   const failures: string[] = [];
@@ -216,16 +264,25 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   await row("updateProfileAction", (w) => foreign(w, profile));
   // Another customer's id and a non-existent id answer alike.
   const unknownSub = await callAction(ctx.other, refs.unsubscribeNotificationAction, { id: "findes-ikke" });
-  await row("unsubscribeNotificationAction", () => ({ id: ownerSub }), (who, r) => {
-    if (who === "other") expect(r.result).toEqual(unknownSub.result);
-  });
+  await row(
+    "unsubscribeNotificationAction",
+    () => ({ id: ownerSub }),
+    (who, r) => {
+      if (who === "other") expect(r.result).toEqual(unknownSub.result);
+    },
+  );
   await row("objectAction", (w) => foreign(w, { reason: "Jeg har særlige grunde til indsigelse." }));
   await row("restrictAction", (w) => foreign(w, { reason: "Mine oplysninger er ikke korrekte." }));
-  await row("objectToMarketingAction", (w) => foreign(w, {}), async (who, r) => {
-    // Art. 21(3): another customer's attempt (with the owner's id) leaves the owner's marketing untouched.
-    if (who === "other") expect(await db.customer.findUnique({ where: { id: ownerId }, select: { objectsToMarketingAt: true } })).toEqual({ objectsToMarketingAt: null });
-    if (who === "owner") expect(r.result?.ok).toBe(true);
-  });
+  await row(
+    "objectToMarketingAction",
+    (w) => foreign(w, {}),
+    async (who, r) => {
+      // Art. 21(3): another customer's attempt (with the owner's id) leaves the owner's marketing untouched.
+      if (who === "other")
+        expect(await db.customer.findUnique({ where: { id: ownerId }, select: { objectsToMarketingAt: true } })).toEqual({ objectsToMarketingAt: null });
+      if (who === "owner") expect(r.result?.ok).toBe(true);
+    },
+  );
   await row("withdrawMarketingObjectionAction", (w) => foreign(w, {}));
   // Issue 8: the same answer whoever asks and whether or not the address has an account; a forged link does nothing.
   await row("requestPasswordLinkAction", (w) => ({ email: w === "other" ? "findes-ikke@example.test" : T.owner.email }));
@@ -234,73 +291,99 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   await row("confirmEmailAction", () => ({ token: forged }));
   await row("requestEmailConfirmationAction", (w) => foreign(w, {}));
   let ownerRequest = "";
-  await row("startErasureAction", (w) => foreign(w, { understood: true }), (who, r) => {
-    if (who === "owner") ownerRequest = (r.result?.data as { id: string }).id;
-  });
+  await row(
+    "startErasureAction",
+    (w) => foreign(w, { understood: true }),
+    (who, r) => {
+      if (who === "owner") ownerRequest = (r.result?.data as { id: string }).id;
+    },
+  );
   const unknownCancel = await callAction(ctx.other, refs.cancelErasureAction, { id: "findes-ikke" });
   let pdfChecked = false;
-  await row("cancelErasureAction", () => ({ id: ownerRequest }), async (who, r) => {
-    if (who === "other") expect(r.result).toEqual(unknownCancel.result);
-    if (who === "dpo" && !pdfChecked) {
-      // Route handlers, while the owner's request still exists.
-      for (const w of WHO) {
-        const exp = await ctx[w].get("/api/konto/eksport");
-        expect(exp.status(), `export as ${w}`).toBe(ROUTES["GET /api/konto/eksport"][w]);
-        if (w === "owner") expect(await exp.text()).toContain(T.owner.name);
-        if (w === "other") {
-          const text = await exp.text();
-          expect(text).toContain(T.other.name);
-          expect(text).not.toContain(T.owner.name);
+  await row(
+    "cancelErasureAction",
+    () => ({ id: ownerRequest }),
+    async (who, r) => {
+      if (who === "other") expect(r.result).toEqual(unknownCancel.result);
+      if (who === "dpo" && !pdfChecked) {
+        // Route handlers, while the owner's request still exists.
+        for (const w of WHO) {
+          const exp = await ctx[w].get("/api/konto/eksport");
+          expect(exp.status(), `export as ${w}`).toBe(ROUTES["GET /api/konto/eksport"][w]);
+          if (w === "owner") expect(await exp.text()).toContain(T.owner.name);
+          if (w === "other") {
+            const text = await exp.text();
+            expect(text).toContain(T.other.name);
+            expect(text).not.toContain(T.owner.name);
+          }
+          const pdf = await ctx[w].get(`/api/konto/sletning/${ownerRequest}/pdf`);
+          expect(pdf.status(), `pdf as ${w}`).toBe(ROUTES["GET /api/konto/sletning/[id]/pdf"][w]);
+          if (w === "other") {
+            const missing = await ctx.other.get(`/api/konto/sletning/findes-ikke/pdf`);
+            expect(missing.status()).toBe(404);
+            expect(await pdf.text()).toBe(await missing.text());
+          }
+          const ingest = await ctx[w].post("/api/v1/ingest", {
+            headers: { "Idempotency-Key": `matrix-${w}-0001`, "Content-Type": "application/json" },
+            data: { records: [] },
+          });
+          expect(ingest.status(), `ingest as ${w}`).toBe(ROUTES["POST /api/v1/ingest"][w]);
+          const feed = await ctx[w].get("/api/v1/events?after=0");
+          expect(feed.status(), `events as ${w}`).toBe(ROUTES["GET /api/v1/events"][w]);
+          const schema = await ctx[w].get("/api/v1/schemas/import/v1/customer.schema.json");
+          expect(schema.status(), `schemas as ${w}`).toBe(ROUTES["GET /api/v1/schemas/[...path]"][w]);
+          // On a copy of the cookies: /api/auth/session clears a revoked session's cookie (issue 11 item 4), and
+          // the rows below must still run with the revoked/erased cookie.
+          const copy = await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0, storageState: await ctx[w].storageState() });
+          const sess = await copy.get("/api/auth/session");
+          expect(sess.status()).toBe(ROUTES["GET /api/auth/[...nextauth]"][w]);
+          const body = await sess.text();
+          for (const c of Object.values(T)) expect(body).not.toContain(c.email);
+          // Issue 11 item 4: a revoked or erased session is no session here either.
+          if (w === "revoked" || w === "erased" || w === "anonymous") expect(JSON.parse(body)).toEqual({});
+          else if (w === "pending") expect(JSON.parse(body)).toEqual({ expires: expect.any(String), kind: "staff", secondFactor: "opsaet-kode" });
+          else {
+            expect(JSON.parse(body)).toMatchObject({ kind: w === "support" || w === "dpo" ? "staff" : "customer" });
+            expect(JSON.parse(body)).not.toHaveProperty("secondFactor");
+          }
+          await copy.dispose();
         }
-        const pdf = await ctx[w].get(`/api/konto/sletning/${ownerRequest}/pdf`);
-        expect(pdf.status(), `pdf as ${w}`).toBe(ROUTES["GET /api/konto/sletning/[id]/pdf"][w]);
-        if (w === "other") {
-          const missing = await ctx.other.get(`/api/konto/sletning/findes-ikke/pdf`);
-          expect(missing.status()).toBe(404);
-          expect(await pdf.text()).toBe(await missing.text());
-        }
-        const ingest = await ctx[w].post("/api/v1/ingest", { headers: { "Idempotency-Key": `matrix-${w}-0001`, "Content-Type": "application/json" }, data: { records: [] } });
-        expect(ingest.status(), `ingest as ${w}`).toBe(ROUTES["POST /api/v1/ingest"][w]);
-        const feed = await ctx[w].get("/api/v1/events?after=0");
-        expect(feed.status(), `events as ${w}`).toBe(ROUTES["GET /api/v1/events"][w]);
-        const schema = await ctx[w].get("/api/v1/schemas/import/v1/customer.schema.json");
-        expect(schema.status(), `schemas as ${w}`).toBe(ROUTES["GET /api/v1/schemas/[...path]"][w]);
-        // On a copy of the cookies: /api/auth/session clears a revoked session's cookie (issue 11 item 4), and
-        // the rows below must still run with the revoked/erased cookie.
-        const copy = await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0, storageState: await ctx[w].storageState() });
-        const sess = await copy.get("/api/auth/session");
-        expect(sess.status()).toBe(ROUTES["GET /api/auth/[...nextauth]"][w]);
-        const body = await sess.text();
-        for (const c of Object.values(T)) expect(body).not.toContain(c.email);
-        // Issue 11 item 4: a revoked or erased session is no session here either.
-        if (w === "revoked" || w === "erased" || w === "anonymous") expect(JSON.parse(body)).toEqual({});
-        else if (w === "pending") expect(JSON.parse(body)).toEqual({ expires: expect.any(String), kind: "staff", secondFactor: "opsaet-kode" });
-        else {
-          expect(JSON.parse(body)).toMatchObject({ kind: w === "support" || w === "dpo" ? "staff" : "customer" });
-          expect(JSON.parse(body)).not.toHaveProperty("secondFactor");
-        }
-        await copy.dispose();
+        pdfChecked = true;
       }
-      pdfChecked = true;
-    }
-  });
+    },
+  );
   expect(pdfChecked).toBe(true);
 
   // Staff actions: a second erasure request of the owner to sign, and the owner's objection to resolve.
   const second2 = await callAction(ctx.owner, refs.startErasureAction, { understood: true });
   const signMe = (second2.result?.data as { id: string }).id;
   const objection = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "objection" }, select: { id: true } })).id;
-  await row("resolveRequestAction", () => ({ requestId: objection, decision: "completed", resolution: "Indsigelsen er imødekommet." }), undefined, ALL_IN_ORDER);
+  await row(
+    "resolveRequestAction",
+    () => ({ requestId: objection, decision: "completed", resolution: "Indsigelsen er imødekommet." }),
+    undefined,
+    ALL_IN_ORDER,
+  );
   await row("recordSignatureAction", () => ({ requestId: signMe, code: verificationCode(secret, signMe), confirmSigned: true }), undefined, ALL_IN_ORDER);
   // Issue 10 item 8 (art. 12(4)) and item 5 (art. 18(3)): refusing an erasure, announcing that a restriction is lifted.
   const otherErasure = ((await callAction(ctx.other, refs.startErasureAction, { understood: true })).result?.data as { id: string }).id;
   await row("refuseErasureAction", () => ({ requestId: otherErasure, reasons: "Oplysningerne skal bruges til et retskrav." }), undefined, ALL_IN_ORDER);
   const restriction = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "restriction" }, select: { id: true } })).id;
-  await row("announceRestrictionLiftAction", () => ({ requestId: restriction, reasons: "Oplysningerne er kontrolleret og korrekte." }), undefined, ALL_IN_ORDER);
+  await row(
+    "announceRestrictionLiftAction",
+    () => ({ requestId: restriction, reasons: "Oplysningerne er kontrolleret og korrekte." }),
+    undefined,
+    ALL_IN_ORDER,
+  );
   // Issue 10.9: a request by e-mail for the owner, registered by staff; only the dpo sends the export.
   const today = new Date().toISOString().slice(0, 10);
-  await row("registerMailedRequestAction", () => ({ customer: String(T.owner.number), type: "access", channel: "email", receivedOn: today, note: "Send mig mine data." }), undefined, ALL_IN_ORDER);
-  const mailed = (await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "access" }, select: { id: true, channel: true } }));
+  await row(
+    "registerMailedRequestAction",
+    () => ({ customer: String(T.owner.number), type: "access", channel: "email", receivedOn: today, note: "Send mig mine data." }),
+    undefined,
+    ALL_IN_ORDER,
+  );
+  const mailed = await db.privacyRequest.findFirstOrThrow({ where: { customerId: ownerId, type: "access" }, select: { id: true, channel: true } });
   expect(mailed.channel).toBe("email");
   await row("sendExportAction", () => ({ requestId: mailed.id }), undefined, ALL_IN_ORDER);
 
@@ -318,9 +401,16 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   // Session-ending actions last: each principal's own session ends, so re-login where the row needs it again.
   await row("logoutEverywhereAction", (w) => foreign(w, {}));
   ctx.owner = await loggedIn(T.owner.email, TEST_PASSWORD);
-  await row("changePasswordAction", (w) => foreign(w, { currentPassword: TEST_PASSWORD, newPassword: "et-nyt-sikkert-kodeord-9", confirmPassword: "et-nyt-sikkert-kodeord-9" }));
+  await row("changePasswordAction", (w) =>
+    foreign(w, { currentPassword: TEST_PASSWORD, newPassword: "et-nyt-sikkert-kodeord-9", confirmPassword: "et-nyt-sikkert-kodeord-9" }),
+  );
   ctx.owner = await loggedIn(T.owner.email, "et-nyt-sikkert-kodeord-9");
-  await row("changeStaffPasswordAction", (w) => ({ currentPassword: "ikke-den-rigtige", newPassword: "et-nyt-sikkert-kodeord-9", confirmPassword: "et-nyt-sikkert-kodeord-9", ...(w === "owner" || w === "other" ? { customerId: ownerId } : {}) }));
+  await row("changeStaffPasswordAction", (w) => ({
+    currentPassword: "ikke-den-rigtige",
+    newPassword: "et-nyt-sikkert-kodeord-9",
+    confirmPassword: "et-nyt-sikkert-kodeord-9",
+    ...(w === "owner" || w === "other" ? { customerId: ownerId } : {}),
+  }));
   await row("logoutEverywhereStaffAction", () => ({}));
   ctx.support = await loggedIn(DEMO.support.email, DEMO.support.password);
   ctx.dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);

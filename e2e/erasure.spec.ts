@@ -10,7 +10,7 @@ test.describe.configure({ mode: "serial" });
 async function downloadPdf(page: Page): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Hent anmodningen som PDF" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^sletning-SL-\d{4}-\d{5}\.pdf$/);
-  return pdfText((await download.path()));
+  return pdfText(await download.path());
 }
 
 test("the whole erasure path, from the customer's click to the staff's execution", async ({ page, browser }) => {

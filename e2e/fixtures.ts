@@ -64,7 +64,17 @@ export async function addManyOrdersCustomer(
   const existing = await db.customer.findUnique({ where: { email: c.email }, select: { id: true } });
   if (existing) return existing.id;
   const row = await db.customer.create({
-    data: { customerNumber: c.number, name: c.name, street: "Langgade 100", postalCode: "8000", city: "Aarhus C", email: c.email, passwordHash, lastActivityAt: now, emailVerifiedAt: now },
+    data: {
+      customerNumber: c.number,
+      name: c.name,
+      street: "Langgade 100",
+      postalCode: "8000",
+      city: "Aarhus C",
+      email: c.email,
+      passwordHash,
+      lastActivityAt: now,
+      emailVerifiedAt: now,
+    },
   });
   const span = years * 365 * 86_400_000;
   const BATCH = 1_000;
@@ -145,7 +155,16 @@ export async function addTestPrincipals(url: string): Promise<void> {
     for (const [key, c] of Object.entries(TEST_CUSTOMERS)) {
       if (await db.customer.findUnique({ where: { email: c.email } })) continue;
       const row = await db.customer.create({
-        data: { customerNumber: c.number, name: c.name, street: "Prøvevej 1", postalCode: "6400", city: "Sønderborg", email: c.email, passwordHash: NO_PASSWORD.includes(c.email) ? "" : passwordHash, emailVerifiedAt: UNCONFIRMED.includes(c.email) ? null : new Date() },
+        data: {
+          customerNumber: c.number,
+          name: c.name,
+          street: "Prøvevej 1",
+          postalCode: "6400",
+          city: "Sønderborg",
+          email: c.email,
+          passwordHash: NO_PASSWORD.includes(c.email) ? "" : passwordHash,
+          emailVerifiedAt: UNCONFIRMED.includes(c.email) ? null : new Date(),
+        },
       });
       await db.notificationSubscription.create({ data: { email: c.email, productSku: `SKU-${key}`, productName: `Vare til ${key}` } });
       await db.order.create({

@@ -14,11 +14,29 @@ const STACK = /\n\s+at [^\n]+:\d+:\d+|node_modules\/|Error: [A-Z]/;
 const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("", " ", "'; DROP TABLE Customer;--", "<script>alert(1)</script>", "$", "$$", "$@1", "\u0000", "æøå".repeat(2000), "../../etc/passwd", "customerId"),
+  fc.constantFrom(
+    "",
+    " ",
+    "'; DROP TABLE Customer;--",
+    "<script>alert(1)</script>",
+    "$",
+    "$$",
+    "$@1",
+    "\u0000",
+    "æøå".repeat(2000),
+    "../../etc/passwd",
+    "customerId",
+  ),
 );
-const hostileValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }));
-const shaped = (keys: string[]) =>
-  fc.record(Object.fromEntries([...keys, "customerId", "role"].map((k) => [k, hostileValue])), { requiredKeys: [] });
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+);
+const shaped = (keys: string[]) => fc.record(Object.fromEntries([...keys, "customerId", "role"].map((k) => [k, hostileValue])), { requiredKeys: [] });
 const input = (keys: string[]) => fc.oneof(shaped(keys), fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
 
 const KEYS: Record<string, string[]> = {
@@ -89,10 +107,21 @@ test("1,000 generated inputs at every server action: no 5xx, no stack trace", as
     support: () => loggedIn(DEMO.support.email, DEMO.support.password),
     pending: () => loggedIn(TEST_STAFF.pendingFuzz.email, TEST_PASSWORD, { secondFactor: false }),
   };
-  const ctx: Record<Sender, APIRequestContext> = { customer: await login.customer(), dpo: await login.dpo(), support: await login.support(), pending: await login.pending() };
+  const ctx: Record<Sender, APIRequestContext> = {
+    customer: await login.customer(),
+    dpo: await login.dpo(),
+    support: await login.support(),
+    pending: await login.pending(),
+  };
   let calls = 0;
   for (const [name, keys] of Object.entries(KEYS)) {
-    const sender: Sender = PENDING_ACTIONS.has(name) ? "pending" : AS_SUPPORT.has(name) ? "support" : refs[name].path.startsWith("/personale") ? "dpo" : "customer";
+    const sender: Sender = PENDING_ACTIONS.has(name)
+      ? "pending"
+      : AS_SUPPORT.has(name)
+        ? "support"
+        : refs[name].path.startsWith("/personale")
+          ? "dpo"
+          : "customer";
     let loggedOut = false;
     await inBatches(
       fc.sample(input(keys), { numRuns: RUNS, seed: 20261125 }),
@@ -126,12 +155,18 @@ test("1,000 generated inputs at every route handler: no 5xx, no stack trace", as
   await inBatches(fc.sample(fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 }), { numRuns: RUNS, seed: 1 }), async (id) => {
     await check(await customer.get(`/api/konto/sletning/${encodeURIComponent(id)}/pdf`), `pdf ${id}`);
   });
-  await inBatches(fc.sample(fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 30 }), { maxKeys: 4 }), { numRuns: RUNS, seed: 2 }), async (query) => {
-    const qs = new URLSearchParams(query).toString();
-    await check(await customer.get(`/api/konto/eksport?${qs}`), `export ?${qs}`);
-  });
+  await inBatches(
+    fc.sample(fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 30 }), { maxKeys: 4 }), { numRuns: RUNS, seed: 2 }),
+    async (query) => {
+      const qs = new URLSearchParams(query).toString();
+      await check(await customer.get(`/api/konto/eksport?${qs}`), `export ?${qs}`);
+    },
+  );
   const { csrfToken } = await (await anon.get("/api/auth/csrf")).json();
-  const forms = fc.sample(fc.dictionary(fc.constantFrom("email", "password", "csrfToken", "callbackUrl", "json", "x"), hostileString, { maxKeys: 5 }), { numRuns: RUNS, seed: 3 });
+  const forms = fc.sample(fc.dictionary(fc.constantFrom("email", "password", "csrfToken", "callbackUrl", "json", "x"), hostileString, { maxKeys: 5 }), {
+    numRuns: RUNS,
+    seed: 3,
+  });
   await inBatches(forms, async (form) => {
     await check(await anon.post("/api/auth/callback/credentials", { form: { csrfToken, ...form } }), `login ${JSON.stringify(form)}`);
   });
@@ -154,12 +189,41 @@ test("malformed multipart, broken no-JavaScript action encodings, big bodies and
     { type: "multipart/form-data", data: "hello", expect: [400] },
     { type: "multipart/form-data; boundary=XX", data: "--YY\r\n\r\n", expect: [400] },
     { type: "multipart/form-data; boundary=XX", data: mp([["a", "b"]]), expect: [400] },
-    { type: "multipart/form-data; boundary=XX", data: mp([["$ACTION_REF_1", ""], ["$ACTION_1:0", "{broken"]]), expect: [400] },
-    { type: "multipart/form-data; boundary=XX", data: mp([["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${logout}","bound":"$@9"}`]]), expect: [400] },
-    { type: "multipart/form-data; boundary=XX", data: mp([["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${logout}","bound":null}`], ["$ACTION_1:1", "$Q2"]]), expect: [400] },
+    {
+      type: "multipart/form-data; boundary=XX",
+      data: mp([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", "{broken"],
+      ]),
+      expect: [400],
+    },
+    {
+      type: "multipart/form-data; boundary=XX",
+      data: mp([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", `{"id":"${logout}","bound":"$@9"}`],
+      ]),
+      expect: [400],
+    },
+    {
+      type: "multipart/form-data; boundary=XX",
+      data: mp([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", `{"id":"${logout}","bound":null}`],
+        ["$ACTION_1:1", "$Q2"],
+      ]),
+      expect: [400],
+    },
     { type: "multipart/form-data; boundary=XX", data: mp([["$ACTION_ID_zz", ""]]), expect: [404] },
     { type: "multipart/form-data; boundary=XX", data: mp([["$ACTION_ID_" + "0".repeat(42), ""]]), expect: [404] },
-    { type: "multipart/form-data; boundary=XX", data: mp([[`$ACTION_ID_${logout}`, ""], ["x", "$@1"]]), expect: [400, 404] }, // 404 on pages without a logout button
+    {
+      type: "multipart/form-data; boundary=XX",
+      data: mp([
+        [`$ACTION_ID_${logout}`, ""],
+        ["x", "$@1"],
+      ]),
+      expect: [400, 404],
+    }, // 404 on pages without a logout button
     { type: "text/plain", data: "hello", expect: [400] },
     { type: "application/x-www-form-urlencoded", data: "%E0%A4%A=%", expect: [400] },
     { type: "multipart/form-data; boundary=XX", data: Buffer.alloc(1_500_000, "a"), expect: [413] },
@@ -181,18 +245,34 @@ test("malformed multipart, broken no-JavaScript action encodings, big bodies and
   // Fetch-action calls: an action the page does not hold, a body over Next.js's 1 MB limit, broken JSON.
   for (const [name, ref] of Object.entries(refs)) {
     const ctx = ref.path.startsWith("/personale") ? dpo : customer;
-    for (const [data, status] of [[`["${"a".repeat(2_000_000)}"]`, 413], ["[{", 400], ['["$@1"]', 400], ['["$$ok"]', 200]] as const) {
+    for (const [data, status] of [
+      [`["${"a".repeat(2_000_000)}"]`, 413],
+      ["[{", 400],
+      ['["$@1"]', 400],
+      ['["$$ok"]', 200],
+    ] as const) {
       const res = await ctx.post(ref.path, { headers: { "Next-Action": ref.id, Origin: BASE, "Content-Type": "text/plain;charset=UTF-8" }, data });
       expect(res.status(), `${name} ${data.slice(0, 20)}`).toBeLessThan(500);
       if (status !== 200) expect(res.status(), `${name} ${data.slice(0, 20)}`).toBe(status);
     }
   }
   // A staff action posted to a customer page (Next.js: "Failed to find Server Action" and a stack trace).
-  const elsewhere = await customer.post("/konto/klage", { headers: { "Next-Action": refs.executeErasureAction.id, Origin: BASE, "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" });
+  const elsewhere = await customer.post("/konto/klage", {
+    headers: { "Next-Action": refs.executeErasureAction.id, Origin: BASE, "Content-Type": "text/plain;charset=UTF-8" },
+    data: "[]",
+  });
   expect(elsewhere.status()).toBe(404);
   // Bad percent-encoding in dynamic segments and elsewhere.
   for (const ctx of [anon, customer, dpo]) {
-    for (const path of ["/konto/sletning/%E0%A4%A", "/api/konto/sletning/%/pdf", "/api/konto/sletning/%E0%A4%A/pdf", "/personale/anmodninger/%", "/personale/anmodninger/%C0%AF", "/%", "/api/auth/%"]) {
+    for (const path of [
+      "/konto/sletning/%E0%A4%A",
+      "/api/konto/sletning/%/pdf",
+      "/api/konto/sletning/%E0%A4%A/pdf",
+      "/personale/anmodninger/%",
+      "/personale/anmodninger/%C0%AF",
+      "/%",
+      "/api/auth/%",
+    ]) {
       const res = await ctx.get(path);
       expect(res.status(), path).toBe(400);
     }

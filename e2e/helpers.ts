@@ -27,8 +27,19 @@ export async function enterTotpCode(page: Page, email: string) {
     await page.getByLabel("Kode", { exact: true }).fill(await freshTotpCode(email));
     await page.getByRole("button", { name: "Bekræft" }).click();
     const outcome = await Promise.race([
-      page.waitForURL((u) => !u.pathname.startsWith("/log-ind/kode"), { timeout: 15_000 }).then(() => "ok", () => "timeout"),
-      page.getByText("Koden er forkert eller allerede brugt").waitFor({ timeout: 15_000 }).then(() => "refused", () => "timeout"),
+      page
+        .waitForURL((u) => !u.pathname.startsWith("/log-ind/kode"), { timeout: 15_000 })
+        .then(
+          () => "ok",
+          () => "timeout",
+        ),
+      page
+        .getByText("Koden er forkert eller allerede brugt")
+        .waitFor({ timeout: 15_000 })
+        .then(
+          () => "refused",
+          () => "timeout",
+        ),
     ]);
     if (outcome === "ok") return;
     await skipToNextStep(email);

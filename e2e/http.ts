@@ -29,7 +29,13 @@ export function builtActions(): Record<string, ActionRef> {
       workers.find((w) => w.startsWith("app/log-ind/") && !secondFactorPage(w)) ??
       workers.find((w) => w.startsWith("app/konto") || w.startsWith("app/personale")) ??
       workers[0];
-    const path = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/\[id\]/, "x").replace(/^page$/, "");
+    const path =
+      "/" +
+      worker
+        .replace(/^app\//, "")
+        .replace(/\/page$/, "")
+        .replace(/\[id\]/, "x")
+        .replace(/^page$/, "");
     out[v.exportedName] = { id, file: v.filename, path };
   }
   return out;

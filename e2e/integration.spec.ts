@@ -26,7 +26,10 @@ function cli(script: string, args: string[], input?: string): string {
   return execFileSync("npx", ["tsx", "--conditions=react-server", script, ...args], { env, input, encoding: "utf8", timeout: 60_000 });
 }
 const keyFrom = (out: string) => /mk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}/.exec(out)![0];
-const example = readFileSync("examples/import.ndjson", "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+const example = readFileSync("examples/import.ndjson", "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 test.describe.configure({ mode: "serial" });
 
@@ -44,7 +47,13 @@ test("the published contract is served at a stable URL", async () => {
 
 test("ingest: a valid key stores and replays; revoked and out-of-scope keys and bad records are refused", async () => {
   test.setTimeout(120_000); // each CLI call starts tsx
-  const all = keyFrom(cli("lib/integration/apikey-cli.ts", ["create", "--name=webshop", "--scopes=customer,order,invoice,website_event,consent_event,notification_subscription,notified"]));
+  const all = keyFrom(
+    cli("lib/integration/apikey-cli.ts", [
+      "create",
+      "--name=webshop",
+      "--scopes=customer,order,invoice,website_event,consent_event,notification_subscription,notified",
+    ]),
+  );
   const narrow = keyFrom(cli("lib/integration/apikey-cli.ts", ["create", "--name=tracking", "--scopes=website_event"]));
   const revokedOut = cli("lib/integration/apikey-cli.ts", ["create", "--name=gammel", "--scopes=customer"]);
   const revoked = keyFrom(revokedOut);
@@ -53,7 +62,10 @@ test("ingest: a valid key stores and replays; revoked and out-of-scope keys and 
 
   const ctx = await anonymous();
   const post = (key: string | null, idem: string, data: unknown) =>
-    ctx.post("/api/v1/ingest", { headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), "Idempotency-Key": idem, "Content-Type": "application/json" }, data });
+    ctx.post("/api/v1/ingest", {
+      headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), "Idempotency-Key": idem, "Content-Type": "application/json" },
+      data,
+    });
 
   expect((await post(null, "e2e-anon-0001", { records: example })).status()).toBe(401);
   expect((await post(revoked, "e2e-revoked-0001", { records: example.slice(0, 1) })).status()).toBe(401);
@@ -88,7 +100,11 @@ test("a correction in the portal reaches the recipient's webhook, signed; the pu
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      const valid = verifyWebhookSignature(SECRET, { timestamp: req.headers["webhook-timestamp"] as string, signature: req.headers["webhook-signature"] as string }, raw);
+      const valid = verifyWebhookSignature(
+        SECRET,
+        { timestamp: req.headers["webhook-timestamp"] as string, signature: req.headers["webhook-signature"] as string },
+        raw,
+      );
       received.push({ id: String(req.headers["webhook-id"]), valid, body: JSON.parse(raw) });
       res.writeHead(valid ? 204 : 401).end();
     });

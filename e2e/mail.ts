@@ -21,10 +21,13 @@ export async function arrivedMail(): Promise<ArrivedMail[]> {
 export async function waitForMail(pred: (m: ArrivedMail) => boolean, timeoutMs = 15_000): Promise<ArrivedMail> {
   let found: ArrivedMail | undefined;
   await expect
-    .poll(async () => {
-      found = (await arrivedMail()).find(pred);
-      return Boolean(found);
-    }, { timeout: timeoutMs })
+    .poll(
+      async () => {
+        found = (await arrivedMail()).find(pred);
+        return Boolean(found);
+      },
+      { timeout: timeoutMs },
+    )
     .toBe(true);
   return found!;
 }

@@ -37,7 +37,10 @@ async function expectTimelineHonest(page: Page) {
 test("the demo customer's overview: one short card per category and a timeline read as a list", async ({ page }) => {
   await logInAsCustomer(page);
   await expect(page.getByRole("heading", { level: 1, name: "Det har vi om dig" })).toBeVisible();
-  const cards = page.getByRole("list", { name: "Kategorier af oplysninger" }).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
+  const cards = page
+    .getByRole("list", { name: "Kategorier af oplysninger" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 2 }) });
   await expect(cards).toHaveCount(CARD_IDS.length);
   for (const id of CARD_IDS) {
     const card = page.getByTestId(`kort-${id}`);
@@ -160,7 +163,14 @@ for (const width of [1280, 390]) {
     };
     await check("/log-ind");
     await logInAsCustomer(page, MANY);
-    for (const p of ["/konto", "/konto/detaljer/koeb", "/konto/detaljer/fakturaer", "/konto/detaljer/adfaerd", "/konto/detaljer/samtykke", "/konto/detaljer/sikkerhed"])
+    for (const p of [
+      "/konto",
+      "/konto/detaljer/koeb",
+      "/konto/detaljer/fakturaer",
+      "/konto/detaljer/adfaerd",
+      "/konto/detaljer/samtykke",
+      "/konto/detaljer/sikkerhed",
+    ])
       await check(p);
     for (const p of ["/konto/oplysninger", "/konto/data", "/konto/samtykke", "/konto/sletning", "/konto/klage"]) await check(p);
     if (width === 390) {

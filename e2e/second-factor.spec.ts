@@ -66,7 +66,10 @@ test("first login of a dpo: the TOTP is set up from the QR code's secret, recove
   await expect(page.getByRole("button", { name: "Udskriv" })).toBeVisible();
 
   // Stored: the secret encrypted (never the text shown), the recovery codes only as hashes.
-  const row = await db.staffUser.findUniqueOrThrow({ where: { email: who.email }, select: { totpSecret: true, totpEnrolledAt: true, recoveryCodes: { select: { codeHash: true } } } });
+  const row = await db.staffUser.findUniqueOrThrow({
+    where: { email: who.email },
+    select: { totpSecret: true, totpEnrolledAt: true, recoveryCodes: { select: { codeHash: true } } },
+  });
   expect(row.totpEnrolledAt).not.toBeNull();
   expect(row.totpSecret).not.toContain(secret);
   expect(row.recoveryCodes).toHaveLength(10);
@@ -143,7 +146,10 @@ test("a recovery code logs in once; /personale/konto counts what is left and mak
   expect(fresh).not.toContain(recoveryCodes[1]);
   const ctx = await loggedIn(who.email, who.password, { secondFactor: false });
   const old = await callAction(ctx, builtActions().verifySecondFactorAction, { code: recoveryCodes[1] });
-  expect(old.result).toMatchObject({ ok: false, fieldErrors: { code: ["Koden er forkert eller allerede brugt. Vent på den næste kode i appen, og prøv igen."] } });
+  expect(old.result).toMatchObject({
+    ok: false,
+    fieldErrors: { code: ["Koden er forkert eller allerede brugt. Vent på den næste kode i appen, og prøv igen."] },
+  });
   const used = await callAction(ctx, builtActions().verifySecondFactorAction, { code: fresh[0] });
   expect(used.result?.ok).toBe(true);
   expect((await ctx.get("/personale")).status()).toBe(200);

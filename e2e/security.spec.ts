@@ -14,7 +14,10 @@ test.describe("sessions (ASVS 7.2.4, 7.4.1–7.4.3)", () => {
     const res = await ctx.post("/api/auth/callback/credentials", {
       form: { csrfToken, email: TEST_CUSTOMERS.sessions.email, password: TEST_PASSWORD, json: "true" },
     });
-    const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const setCookie = res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
     const session = setCookie.find((c) => c.startsWith("__Secure-next-auth.session-token="));
     expect(session).toBeDefined();
     expect(session).toMatch(/; HttpOnly/i);
@@ -89,7 +92,9 @@ test.describe("login throttling (ASVS 6.3.1, issue 11 items 1 and 6)", () => {
   }
   const hasSession = async (ctx: APIRequestContext) => (await ctx.storageState()).cookies.some((c) => c.name.endsWith("next-auth.session-token"));
 
-  test("50 concurrent wrong passwords and the right one last get no session; the page says how long to wait; a spoofed X-Forwarded-For does not help", async ({ page }) => {
+  test("50 concurrent wrong passwords and the right one last get no session; the page says how long to wait; a spoofed X-Forwarded-For does not help", async ({
+    page,
+  }) => {
     const who = TEST_CUSTOMERS.throttle;
     // The browser's form is filled first and sent together with the attack: its right password comes last.
     await page.goto("/log-ind");
@@ -104,7 +109,9 @@ test.describe("login throttling (ASVS 6.3.1, issue 11 items 1 and 6)", () => {
     expect(await hasSession(ctx)).toBe(false);
     expect((await responses.at(-1)!.json()).url).toContain("error=THROTTLED");
     await ctx.dispose();
-    await expect(page.getByRole("status").filter({ hasText: "For mange" })).toHaveText(/^For mange mislykkede forsøg\. Af sikkerhedshensyn kan du prøve igen om \d+ sekund(er)?\.$/);
+    await expect(page.getByRole("status").filter({ hasText: "For mange" })).toHaveText(
+      /^For mange mislykkede forsøg\. Af sikkerhedshensyn kan du prøve igen om \d+ sekund(er)?\.$/,
+    );
     await expect(page).toHaveURL(/\/log-ind/);
     expect((await page.context().cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
   });
@@ -197,7 +204,11 @@ test.describe("CSRF (ASVS 3.5) and the middleware bypass (CVE-2025-29927)", () =
 
   test("a spoofed x-middleware-subrequest header still reaches no data", async () => {
     const ctx = await anonymous();
-    for (const value of ["middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"]) {
+    for (const value of [
+      "middleware:middleware:middleware:middleware:middleware",
+      "proxy:proxy:proxy:proxy:proxy",
+      "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+    ]) {
       const headers = { "x-middleware-subrequest": value };
       const page = await ctx.get("/konto", { headers });
       expect([200, 307]).toContain(page.status());
@@ -238,7 +249,8 @@ test.describe("headers (ASVS 3.4, 14.3.2)", () => {
       const where = `${url} (${res.status()})`;
       if (res.status() >= 500) problems.push(`${where}: server error`);
       const csp = h["content-security-policy"] ?? "";
-      for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"]) if (!csp.includes(d)) problems.push(`${where}: CSP lacks ${d}`);
+      for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"])
+        if (!csp.includes(d)) problems.push(`${where}: CSP lacks ${d}`);
       const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       if (!nonce) problems.push(`${where}: CSP has no nonce`);
       if (!/max-age=\d+/.test(h["strict-transport-security"] ?? "")) problems.push(`${where}: no HSTS`);
@@ -247,7 +259,8 @@ test.describe("headers (ASVS 3.4, 14.3.2)", () => {
       if (!/no-store/.test(h["cache-control"] ?? "")) problems.push(`${where}: Cache-Control is "${h["cache-control"]}"`);
       if ((h["content-type"] ?? "").startsWith("text/html")) {
         const html = await res.text();
-        for (const m of html.matchAll(/<script\b[^>]*>/g)) if (!m[0].includes(`nonce="${nonce}"`)) problems.push(`${where}: script without the nonce: ${m[0].slice(0, 80)}`);
+        for (const m of html.matchAll(/<script\b[^>]*>/g))
+          if (!m[0].includes(`nonce="${nonce}"`)) problems.push(`${where}: script without the nonce: ${m[0].slice(0, 80)}`);
       }
     }
     expect(problems).toEqual([]);

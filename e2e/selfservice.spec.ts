@@ -63,7 +63,7 @@ test("download the data as JSON and validate it against the schema", async ({ pa
   await page.goto("/konto/data");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download dine data (JSON)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^123multiservice-persondata-100001-\d{4}-\d{2}-\d{2}\.json$/);
-  const doc = JSON.parse(await readFile((await download.path()), "utf8"));
+  const doc = JSON.parse(await readFile(await download.path(), "utf8"));
   const validate = exportValidator();
   expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   expect(doc.profile.name).toBe(DEMO.customer.name);
@@ -143,7 +143,14 @@ test("send the access report by e-mail (4.3.2)", async ({ page }) => {
 
 test("the overview shows every category with purpose, basis, recipients and retention, and the US transfers plainly", async ({ page }) => {
   await logInAsCustomer(page);
-  for (const title of ["Kundekonto og kontaktoplysninger", "Køb og returneringer", "Fakturaer", "Adfærd på hjemmesiden", "Samtykke til nyhedsbrev", '"Modtag notifikation"']) {
+  for (const title of [
+    "Kundekonto og kontaktoplysninger",
+    "Køb og returneringer",
+    "Fakturaer",
+    "Adfærd på hjemmesiden",
+    "Samtykke til nyhedsbrev",
+    '"Modtag notifikation"',
+  ]) {
     await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
   }
   // Purpose, basis, recipients and the US transfers sit one click away on the category's details (issue 13).

@@ -19,12 +19,7 @@ test("the run's server log has the security events and no secrets or e-mail addr
   // Denied access names the actor (a kind and a random id, never a person).
   expect(events.some((e) => e.event === "action.denied" && /^(customer|staff):/.test(e.actor ?? ""))).toBe(true);
 
-  const secrets = [
-    ...Object.values(DEMO).map((d) => d.password),
-    TEST_PASSWORD,
-    "et-nyt-sikkert-kodeord-9",
-    "e2e-secret-e2e-secret-e2e-secret",
-  ];
+  const secrets = [...Object.values(DEMO).map((d) => d.password), TEST_PASSWORD, "et-nyt-sikkert-kodeord-9", "e2e-secret-e2e-secret-e2e-secret"];
   for (const s of secrets) expect(log.includes(s), `log contains a password or secret`).toBe(false);
   expect(log).not.toMatch(/[\w.+-]+@[\w-]+\.(dk|test|example)\b/); // no e-mail address
   expect(log).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}/); // no JWT/JWE

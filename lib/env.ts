@@ -42,7 +42,10 @@ const schema = z
     MAIL_OUTBOX_DIR: z.string().default("data/outbox"),
     SMTP_URL: z.preprocess(
       (v) => (v === "" ? undefined : v),
-      z.string().regex(/^smtps?:\/\//, "SMTP_URL skal begynde med smtp:// eller smtps://").optional(),
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "SMTP_URL skal begynde med smtp:// eller smtps://")
+        .optional(),
     ),
     MAIL_FROM: optionalText,
     /** Last day of the financial year, MM-DD (5.2). */
@@ -81,7 +84,13 @@ const schema = z
         .optional(),
     ),
     /** `npm start`: the port (default 3000) and the address to listen on (Next.js's own HOSTNAME; default all). */
-    PORT: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{1,5}$/, "PORT skal være et portnummer").optional()),
+    PORT: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^\d{1,5}$/, "PORT skal være et portnummer")
+        .optional(),
+    ),
     HOSTNAME: optionalText,
   })
   .superRefine((env, ctx) => {
@@ -115,7 +124,7 @@ const MISSING_HINT: Record<(typeof REQUIRED_IN_DEPLOYMENT)[number], string> = {
   NEXTAUTH_URL: "portalens offentlige adresse, fx https://privatliv.123multiservice.dk",
   PRIVACY_CONTACT_EMAIL: "den adresse, kunderne skriver til om persondata (pkt. 4.2.2, 4.2.3, 4.5.2, 5a.2)",
   SMTP_URL: "SMTP-serveren, fx smtps://bruger:kode@mail.example.dk:465",
-  MAIL_FROM: "afsender på al post, fx \"123multiservice <privatliv@123multiservice.dk>\"",
+  MAIL_FROM: 'afsender på al post, fx "123multiservice <privatliv@123multiservice.dk>"',
 };
 
 // Set per parse (parseEnv is synchronous, so this is never shared between two parses).

@@ -30,7 +30,14 @@ export function log(level: Level, event: string, fields: Record<string, unknown>
 
 /** A stable pseudonymous reference for a value that must not be logged in clear (an e-mail, an address). */
 export function pseudonym(kind: string, value: string): string {
-  return kind + ":" + createHmac("sha256", env.NEXTAUTH_SECRET).update(kind + "\0" + value.trim().toLowerCase()).digest("hex").slice(0, 16);
+  return (
+    kind +
+    ":" +
+    createHmac("sha256", env.NEXTAUTH_SECRET)
+      .update(kind + "\0" + value.trim().toLowerCase())
+      .digest("hex")
+      .slice(0, 16)
+  );
 }
 
 /** An error's class and message only: never a stack in a response, and no data in the log beyond the scrub. */

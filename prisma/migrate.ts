@@ -14,7 +14,6 @@ export { MIGRATIONS_TABLE };
 import { providerOf } from "./providers";
 import { ensurePrivateDirSync, makePrivateSync, PRIVATE_DIR_MODE } from "../lib/private-files";
 
-
 export function sqlitePath(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
 }

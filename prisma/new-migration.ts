@@ -136,7 +136,10 @@ function postgresMissing(): void {
     missing++;
     const { sql, handWritten } = postgresFromHistory(name);
     if (handWritten) {
-      const commented = handWritten.split("\n").map((l) => `--   ${l}`).join("\n");
+      const commented = handWritten
+        .split("\n")
+        .map((l) => `--   ${l}`)
+        .join("\n");
       writeFileSync(out, `${sql}\n${HAND_WRITTEN_MISSING}: write the PostgreSQL equivalent of this SQLite part, then delete these lines\n${commented}\n`);
       console.log(`${out}: written; migration.sql has hand-written SQL at the end: add its PostgreSQL equivalent (see the file).`);
       process.exitCode = 1;

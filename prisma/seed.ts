@@ -9,7 +9,7 @@ import { DEMO_TOTP_MARKER } from "../lib/auth/totp";
 
 export const DEMO_LOGINS = [
   { email: "kunde@example.dk", password: "demo-kunde-1", who: "Karen Ærø Sørensen: seks års køb, fakturaer og returneringer, nyhedsbrev" },
-  { email: "nyhed@example.dk", password: "demo-nyhed-1", who: "Jens Ødegaard: nyhedsbrev og to \"Modtag notifikation\"" },
+  { email: "nyhed@example.dk", password: "demo-nyhed-1", who: 'Jens Ødegaard: nyhedsbrev og to "Modtag notifikation"' },
   { email: "inaktiv@example.dk", password: "demo-inaktiv-1", who: "Åse Bøgh: inaktiv i mere end 5 år" },
   { email: "ny@example.dk", password: "demo-ny-1", who: "Lærke Æbelø: ny konto uden køb" },
   { email: "sletning@example.dk", password: "demo-sletning-1", who: "Bjørn Ølgaard: til at prøve sletning" },
@@ -183,7 +183,13 @@ export async function seed(db: PrismaClient, now: Date = new Date()): Promise<vo
   }
   // A notification already sent to someone without an account: due for deletion under 5a.3.
   await db.notificationSubscription.create({
-    data: { email: "gæst@example.dk", productSku: "ESPRESSO-PRO", productName: "Espressomaskine Pro 2000", createdAt: daysAgo(now, 60), notifiedAt: daysAgo(now, 2) },
+    data: {
+      email: "gæst@example.dk",
+      productSku: "ESPRESSO-PRO",
+      productName: "Espressomaskine Pro 2000",
+      createdAt: daysAgo(now, 60),
+      notifiedAt: daysAgo(now, 2),
+    },
   });
 
   // 3. Inactive for more than five years (5.1): due for deletion.

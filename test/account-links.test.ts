@@ -61,7 +61,10 @@ describe("Glemt adgangskode? / Opret adgang (issue 8, ASVS 6.4)", () => {
     const t0 = new Date();
     await links.requestPasswordLink(c.email, t0);
     const token = linkIn(await sink.waitFor((m) => m.to.includes(c.email)), "/log-ind/ny-adgangskode");
-    expect(await links.setPasswordWithLink(token, "en helt ny sætning 44", new Date(t0.getTime() + 30 * 60_000 + 1))).toEqual({ ok: false, error: "invalid-link" });
+    expect(await links.setPasswordWithLink(token, "en helt ny sætning 44", new Date(t0.getTime() + 30 * 60_000 + 1))).toEqual({
+      ok: false,
+      error: "invalid-link",
+    });
     expect(await links.setPasswordWithLink(token, "en helt ny sætning 44", new Date(t0.getTime() + 29 * 60_000))).toMatchObject({ ok: true });
   });
 
@@ -96,7 +99,7 @@ describe("Glemt adgangskode? / Opret adgang (issue 8, ASVS 6.4)", () => {
     expect(await countTo(c.email, links.LINK_LIMITS.perAccount.max)).toBe(links.LINK_LIMITS.perAccount.max);
   });
 
-  it("a shop customer without a portal password (passwordHash \"\") cannot log in, and gets an Opret adgang link", async () => {
+  it('a shop customer without a portal password (passwordHash "") cannot log in, and gets an Opret adgang link', async () => {
     const c = await makeCustomer();
     await db.customer.update({ where: { id: c.customerId }, data: { passwordHash: "" } });
     expect(await login(c.email, "", null)).toEqual({ ok: false, reason: "invalid" });
@@ -140,7 +143,10 @@ describe("e-mail change only on confirmation (issue 8, 4.4.2)", () => {
     const after = await db.customer.findUniqueOrThrow({ where: { id: c.customerId } });
     expect(after.email).toBe(newEmail);
     expect(after.emailVerifiedAt).not.toBeNull();
-    expect((await db.notificationSubscription.findMany({ where: { email: newEmail }, orderBy: { productSku: "asc" } })).map((s) => s.productSku)).toEqual(["GAEST", "MINE"]);
+    expect((await db.notificationSubscription.findMany({ where: { email: newEmail }, orderBy: { productSku: "asc" } })).map((s) => s.productSku)).toEqual([
+      "GAEST",
+      "MINE",
+    ]);
   });
 
   it("a taken address: the same answer, and nothing is sent to it", async () => {

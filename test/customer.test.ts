@@ -64,7 +64,17 @@ describe("correcting data (4.4)", () => {
   it("issued invoices keep the name and address they were issued with (5.2)", async () => {
     const c = await makeCustomer({ name: "Gammelt Navn" });
     await db.invoice.create({
-      data: { invoiceNumber: `F-K-${c.customerNumber}`, customerId: c.customerId, issuedAt: new Date(), description: "x", netOre: 1, vatOre: 0, totalOre: 1, billingName: "Gammelt Navn", billingStreet: "Testvej 1" },
+      data: {
+        invoiceNumber: `F-K-${c.customerNumber}`,
+        customerId: c.customerId,
+        issuedAt: new Date(),
+        description: "x",
+        netOre: 1,
+        vatOre: 0,
+        totalOre: 1,
+        billingName: "Gammelt Navn",
+        billingStreet: "Testvej 1",
+      },
     });
     await updateProfile(c, input({ email: c.email, version: 0, name: "Nyt Navn" }));
     expect((await db.invoice.findFirstOrThrow({ where: { customerId: c.customerId } })).billingName).toBe("Gammelt Navn");

@@ -7,10 +7,11 @@ describe("danish wall clock", () => {
   it("equals Intl's reading at random instants and around every DST change 2020–2040", () => {
     const instants: number[] = [];
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 3000; i++) instants.push(Date.UTC(1990, 0, 1) + Math.floor(rnd() * 60 * 365 * 86_400_000));
     for (let y = 2020; y <= 2040; y++)
-      for (const m of [2, 9]) // the last Sundays of March and October, minute by minute around 01:00 UTC
+      for (const m of [2, 9])
+        // the last Sundays of March and October, minute by minute around 01:00 UTC
         for (let d = 24; d <= 31; d++) for (let min = -90; min <= 90; min += 7) instants.push(Date.UTC(y, m, d, 1, min, 13, 250));
     instants.push(Date.UTC(1899, 11, 31, 23, 30), Date.UTC(1850, 5, 1));
     for (const t of instants) expect(danishWallClock(new Date(t)), new Date(t).toISOString()).toEqual(danishWallClockIntl(new Date(t)));

@@ -19,7 +19,9 @@ describe("DATABASE_URL selects the database", () => {
     expect(providerOf("postgresql://portal:x@db.internal:5432/portal")).toBe("postgresql");
     expect(providerOf("postgres://portal@db/portal")).toBe("postgresql");
     expect(parseEnv({ ...CONFIGURED, DATABASE_URL: "postgresql://portal:x@db.internal:5432/portal" })).toMatchObject({ isDemo: false });
-    expect(() => parseEnv({ ...CONFIGURED, DATABASE_URL: "mysql://portal@db/portal" })).toThrow(/DATABASE_URL skal begynde med file: \(SQLite\) eller postgresql:\/\//);
+    expect(() => parseEnv({ ...CONFIGURED, DATABASE_URL: "mysql://portal@db/portal" })).toThrow(
+      /DATABASE_URL skal begynde med file: \(SQLite\) eller postgresql:\/\//,
+    );
     expect(() => providerOf("mysql://x")).toThrow();
   });
 
@@ -41,6 +43,8 @@ describe("shared secrets of several instances", () => {
     expect(parseEnv({ ...CONFIGURED, DATABASE_URL: "file:./x.db", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBe(key);
     expect(parseEnv({ ...CONFIGURED, DATABASE_URL: "file:./x.db" }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBeUndefined();
     for (const bad of ["kort", Buffer.alloc(20).toString("base64"), "ikke base64!"])
-      expect(() => parseEnv({ ...CONFIGURED, DATABASE_URL: "file:./x.db", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: bad })).toThrow(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY/);
+      expect(() => parseEnv({ ...CONFIGURED, DATABASE_URL: "file:./x.db", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: bad })).toThrow(
+        /NEXT_SERVER_ACTIONS_ENCRYPTION_KEY/,
+      );
   });
 });

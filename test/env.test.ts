@@ -14,7 +14,13 @@ const CONFIGURED = {
 describe("configuration (lib/env.ts)", () => {
   it("is the demo only when DATABASE_URL is unset (issue 8)", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ isDemo: true, DATABASE_URL: "file:./data/portal.db", mailTransport: "outbox", FINANCIAL_YEAR_END: "12-31", RETENTION_DAILY: true }); // issue 10 item 1: retention runs by default
+    expect(env).toMatchObject({
+      isDemo: true,
+      DATABASE_URL: "file:./data/portal.db",
+      mailTransport: "outbox",
+      FINANCIAL_YEAR_END: "12-31",
+      RETENTION_DAILY: true,
+    }); // issue 10 item 1: retention runs by default
     expect(parseEnv({ DATABASE_URL: "" }).isDemo).toBe(true);
     expect(parseEnv(CONFIGURED)).toMatchObject({ isDemo: false, mailTransport: "smtp" });
   });

@@ -42,7 +42,9 @@ async function customerWithData() {
       billingCountry: "DK",
     },
   });
-  await db.websiteEvent.create({ data: { customerId: c.customerId, occurredAt: new Date(), kind: "search", searchTerm: "toner", browser: "Firefox", device: "PC", ipAddress: "192.0.2.7" } });
+  await db.websiteEvent.create({
+    data: { customerId: c.customerId, occurredAt: new Date(), kind: "search", searchTerm: "toner", browser: "Firefox", device: "PC", ipAddress: "192.0.2.7" },
+  });
   await db.consentEvent.create({ data: { customerId: c.customerId, action: "given", channel: "test", wordingVersion: "v1" } });
   await db.marketingProfile.create({ data: { customerId: c.customerId, interests: "Toner", preferredCategories: "Toner", lastComputedAt: new Date() } });
   await db.notificationSubscription.create({ data: { email: c.email, productSku: "P1", productName: "Produkt" } });

@@ -66,7 +66,11 @@ function at(doc: unknown, path: string): unknown {
 /** How a stored value appears in the export's JSON text. */
 function representations(value: unknown, spec: FieldSpec): string[] {
   if (value instanceof Date) return [JSON.stringify(value.toISOString())];
-  if (typeof value === "string" && spec.list) return value.split(",").map((s) => JSON.stringify(s.trim())).filter((s) => s !== '""');
+  if (typeof value === "string" && spec.list)
+    return value
+      .split(",")
+      .map((s) => JSON.stringify(s.trim()))
+      .filter((s) => s !== '""');
   if (typeof value === "string" && spec.json) return [JSON.stringify(JSON.parse(value))];
   return [JSON.stringify(value)];
 }
@@ -80,7 +84,10 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
     const models = Object.keys(DATAMODEL);
     expect(models.length).toBeGreaterThan(10);
     const unaccounted = models.filter((m) => holdsCustomerIdOrEmail(m).length > 0 && !(m in EXPORTED) && !(m in NOT_EXPORTED));
-    expect(unaccounted, `models with a customer id or e-mail, neither exported nor listed in lib/export/coverage.ts NOT_EXPORTED: ${unaccounted.join(", ")}`).toEqual([]);
+    expect(
+      unaccounted,
+      `models with a customer id or e-mail, neither exported nor listed in lib/export/coverage.ts NOT_EXPORTED: ${unaccounted.join(", ")}`,
+    ).toEqual([]);
     for (const [m, reason] of Object.entries(NOT_EXPORTED)) {
       expect(DATAMODEL[m], `${m} is listed but is not a model`).toBeDefined();
       expect(reason.length, `${m} needs a reason`).toBeGreaterThan(20);
@@ -96,7 +103,10 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
       const fields = scalarFields(model);
       const unlisted = fields.filter((f) => !(f in spec.fields));
       expect(unlisted, `${model}: fields neither exported nor omitted with a reason`).toEqual([]);
-      expect(Object.keys(spec.fields).filter((f) => !fields.includes(f)), `${model}: listed fields the model does not have`).toEqual([]);
+      expect(
+        Object.keys(spec.fields).filter((f) => !fields.includes(f)),
+        `${model}: listed fields the model does not have`,
+      ).toEqual([]);
       for (const [f, s] of Object.entries(spec.fields)) if ("omitted" in s) expect(s.omitted.length, `${model}.${f} needs a reason`).toBeGreaterThan(15);
     }
   });
@@ -118,7 +128,19 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
         shippingCountry: "DK",
         totalOre: 123_457,
         carrier: "GLS",
-        lines: { create: [{ productSku: "FULD-SKU", productName: "Fuldvare", quantity: 3, unitPriceOre: 41_152, returnedQuantity: 1, returnedAt: new Date("2025-03-20T10:00:00Z"), returnReason: "For stor" }] },
+        lines: {
+          create: [
+            {
+              productSku: "FULD-SKU",
+              productName: "Fuldvare",
+              quantity: 3,
+              unitPriceOre: 41_152,
+              returnedQuantity: 1,
+              returnedAt: new Date("2025-03-20T10:00:00Z"),
+              returnReason: "For stor",
+            },
+          ],
+        },
       },
     });
     await db.invoice.create({
@@ -139,11 +161,44 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
       },
     });
     await db.websiteEvent.create({
-      data: { customerId: c.customerId, occurredAt: new Date("2025-05-06T07:08:09Z"), kind: "search", path: "/fuld/sti", searchTerm: "fuldsøgning", productSku: "FULD-KLIK", browser: "Fuldbrowser 1", device: "fuldtelefon", ipAddress: "198.51.100.78" },
+      data: {
+        customerId: c.customerId,
+        occurredAt: new Date("2025-05-06T07:08:09Z"),
+        kind: "search",
+        path: "/fuld/sti",
+        searchTerm: "fuldsøgning",
+        productSku: "FULD-KLIK",
+        browser: "Fuldbrowser 1",
+        device: "fuldtelefon",
+        ipAddress: "198.51.100.78",
+      },
     });
-    await db.consentEvent.create({ data: { customerId: c.customerId, action: "given", occurredAt: new Date("2025-06-07T08:09:10Z"), channel: "fuldkanal", wordingVersion: CONSENT_WORDINGS[0].version } });
-    await db.marketingProfile.create({ data: { customerId: c.customerId, interests: "Fuldinteresse, Anden", preferredCategories: "Fuldkategori", lastComputedAt: new Date("2025-07-08T09:10:11Z") } });
-    await db.notificationSubscription.create({ data: { email: customer.email, productSku: "FULD-NOTI", productName: "Fuld notifikationsvare", createdAt: new Date("2025-08-09T10:11:12Z"), notifiedAt: new Date("2025-08-10T10:11:12Z") } });
+    await db.consentEvent.create({
+      data: {
+        customerId: c.customerId,
+        action: "given",
+        occurredAt: new Date("2025-06-07T08:09:10Z"),
+        channel: "fuldkanal",
+        wordingVersion: CONSENT_WORDINGS[0].version,
+      },
+    });
+    await db.marketingProfile.create({
+      data: {
+        customerId: c.customerId,
+        interests: "Fuldinteresse, Anden",
+        preferredCategories: "Fuldkategori",
+        lastComputedAt: new Date("2025-07-08T09:10:11Z"),
+      },
+    });
+    await db.notificationSubscription.create({
+      data: {
+        email: customer.email,
+        productSku: "FULD-NOTI",
+        productName: "Fuld notifikationsvare",
+        createdAt: new Date("2025-08-09T10:11:12Z"),
+        notifiedAt: new Date("2025-08-10T10:11:12Z"),
+      },
+    });
     await db.privacyRequest.create({
       data: {
         requestNumber: `SL-2025-F${c.customerNumber}`,
@@ -163,17 +218,42 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
       },
     });
     await db.auditEvent.create({
-      data: { actorType: "staff", actorRef: "staff-x", action: "fuld.handling", subjectRef: c.customerId, occurredAt: new Date("2025-10-11T12:13:14Z"), details: JSON.stringify({ fields: ["fuldfelt"] }) },
+      data: {
+        actorType: "staff",
+        actorRef: "staff-x",
+        action: "fuld.handling",
+        subjectRef: c.customerId,
+        occurredAt: new Date("2025-10-11T12:13:14Z"),
+        details: JSON.stringify({ fields: ["fuldfelt"] }),
+      },
     });
     await db.mailMessage.create({
-      data: { kind: "access_report", subjectRef: c.customerId, toAddress: customer.email, subject: "Fuld emnelinje", text: "x", html: "<p>x</p>", status: "failed", createdAt: new Date("2025-12-01T02:03:04Z"), failedAt: new Date("2025-12-02T02:03:04Z") },
+      data: {
+        kind: "access_report",
+        subjectRef: c.customerId,
+        toAddress: customer.email,
+        subject: "Fuld emnelinje",
+        text: "x",
+        html: "<p>x</p>",
+        status: "failed",
+        createdAt: new Date("2025-12-01T02:03:04Z"),
+        failedAt: new Date("2025-12-02T02:03:04Z"),
+      },
     });
     await db.customer.update({ where: { id: c.customerId }, data: { emailVerifiedAt: new Date("2025-01-02T03:04:05Z") } });
     await db.loginFailure.create({ data: { key: pseudonym("acct", customer.email), occurredAt: new Date("2026-01-02T03:04:05Z") } });
     const event = await db.outboundEvent.create({
-      data: { id: `evt-fuld-${c.customerNumber}`, kind: "address.corrected", subjectRef: c.customerId, payload: JSON.stringify({ fields: { street: "x" } }), occurredAt: new Date("2025-11-12T13:14:15Z") },
+      data: {
+        id: `evt-fuld-${c.customerNumber}`,
+        kind: "address.corrected",
+        subjectRef: c.customerId,
+        payload: JSON.stringify({ fields: { street: "x" } }),
+        occurredAt: new Date("2025-11-12T13:14:15Z"),
+      },
     });
-    await db.outboundDelivery.create({ data: { eventSeq: event.seq, recipient: "postnord", status: "delivered", nextAttemptAt: new Date(), deliveredAt: new Date("2025-11-12T13:20:00Z") } });
+    await db.outboundDelivery.create({
+      data: { eventSeq: event.seq, recipient: "postnord", status: "delivered", nextAttemptAt: new Date(), deliveredAt: new Date("2025-11-12T13:20:00Z") },
+    });
 
     const { text } = await collect(c);
     const doc = JSON.parse(text);
@@ -196,7 +276,12 @@ describe("the export leaves nothing out (issue 10 item 10, Art. 15(3), 20)", () 
     }
     expect(missing).toEqual([]);
     // Named explicitly in issue 10 item 10: own audit events, the consent text itself, signatureReceivedAt.
-    expect(doc.auditTrail).toContainEqual({ occurredAt: "2025-10-11T12:13:14.000Z", actor: "staff", action: "fuld.handling", details: { fields: ["fuldfelt"] } });
+    expect(doc.auditTrail).toContainEqual({
+      occurredAt: "2025-10-11T12:13:14.000Z",
+      actor: "staff",
+      action: "fuld.handling",
+      details: { fields: ["fuldfelt"] },
+    });
     expect(doc.consentHistory[0].wording.text).toBe(CONSENT_WORDINGS[0].text);
     expect(doc.privacyRequests[0].signatureReceivedAt).toBe("2025-09-12T13:14:15.000Z");
   });

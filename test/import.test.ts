@@ -58,7 +58,7 @@ describe("the published contract", () => {
 });
 
 describe("npm run import (issue 9)", () => {
-  it("the example imports; imported customers have no password (\"Opret adgang\"); a second import changes nothing", async () => {
+  it('the example imports; imported customers have no password ("Opret adgang"); a second import changes nothing', async () => {
     const dry = await importFile(EXAMPLE, { dryRun: true });
     expect(dry.rejected).toEqual([]);
     expect(await importedCounts()).toMatchObject({ customers: 0, orders: 0 });
@@ -82,7 +82,8 @@ describe("npm run import (issue 9)", () => {
   });
 
   it("a broken file imports nothing of its bad records, names each line and reason, and imports the good ones", async () => {
-    const good = (n: number) => `{"kind":"customer","v":1,"id":"shop-b-${n}","customerNumber":${510000 + n},"name":"Kunde ${n}","street":"Vej ${n}","postalCode":"6400","city":"Sønderborg","country":"DK","email":"b${n}@example.dk"}`;
+    const good = (n: number) =>
+      `{"kind":"customer","v":1,"id":"shop-b-${n}","customerNumber":${510000 + n},"name":"Kunde ${n}","street":"Vej ${n}","postalCode":"6400","city":"Sønderborg","country":"DK","email":"b${n}@example.dk"}`;
     const file = tmp(
       "broken.ndjson",
       [
@@ -138,7 +139,12 @@ describe("npm run import (issue 9)", () => {
   it("a crash in the middle of a batch leaves no half-written record", async () => {
     const file = tmp(
       "crash.ndjson",
-      [1, 2, 3].map((n) => `{"kind":"customer","v":1,"id":"shop-crash-${n}","customerNumber":${520000 + n},"name":"K ${n}","street":"V ${n}","postalCode":"6400","city":"Sønderborg","country":"DK","email":"crash${n}@example.dk"}`).join("\n") +
+      [1, 2, 3]
+        .map(
+          (n) =>
+            `{"kind":"customer","v":1,"id":"shop-crash-${n}","customerNumber":${520000 + n},"name":"K ${n}","street":"V ${n}","postalCode":"6400","city":"Sønderborg","country":"DK","email":"crash${n}@example.dk"}`,
+        )
+        .join("\n") +
         "\n" +
         `{"kind":"order","v":1,"id":"shop-crash-o","orderNumber":"CR-1","customerId":"shop-crash-1","placedAt":"2026-01-01T00:00:00Z","totalOre":100,"lines":[{"sku":"X","name":"X","quantity":1,"unitPriceOre":100}]}\n`,
     );
@@ -170,14 +176,30 @@ describe("npm run import (issue 9)", () => {
 
 describe("a correction the customer made in the portal is not undone by the shop (4.4, Art. 16)", () => {
   const rec = (extra: Record<string, unknown>) =>
-    JSON.stringify({ kind: "customer", v: 1, id: "shop-k-1", customerNumber: 530001, name: "Karla Kok", street: "Gammel Vej 1", postalCode: "6400", city: "Sønderborg", country: "DK", email: "karla.kok@example.dk", ...extra });
+    JSON.stringify({
+      kind: "customer",
+      v: 1,
+      id: "shop-k-1",
+      customerNumber: 530001,
+      name: "Karla Kok",
+      street: "Gammel Vej 1",
+      postalCode: "6400",
+      city: "Sønderborg",
+      country: "DK",
+      email: "karla.kok@example.dk",
+      ...extra,
+    });
 
   it("an older shop record keeps the portal's correction; a shop change made after it applies", async () => {
     await importFile(tmp("k0.ndjson", rec({ updatedAt: "2026-01-01T00:00:00Z" })));
     const row = await db.customer.findUniqueOrThrow({ where: { externalId: "shop-k-1" } });
     const principal = { kind: "customer" as const, customerId: row.id, sessionId: "test", name: row.name, customerNumber: row.customerNumber };
     const corrected = new Date("2026-06-01T12:00:00Z");
-    const r = await updateProfile(principal, { name: row.name, street: "Ny Vej 2", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: row.email, version: row.version }, corrected);
+    const r = await updateProfile(
+      principal,
+      { name: row.name, street: "Ny Vej 2", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: row.email, version: row.version },
+      corrected,
+    );
     expect(r.ok).toBe(true);
 
     // The shop's next export still has the old address (it had not applied the correction yet): the correction stays.
@@ -210,8 +232,11 @@ describe("the shop cannot sign up for the newsletter a customer who objects to d
     await importFile(EXAMPLE);
     const objectedAt = new Date("2026-05-01T00:00:00Z");
     await db.customer.update({ where: { externalId: "shop-cust-5002" }, data: { objectsToMarketingAt: objectedAt } });
-    const ev = (id: string, at: string) => `{"kind":"consent_event","v":1,"id":"${id}","customerId":"shop-cust-5002","action":"given","occurredAt":"${at}","purpose":"newsletter","channel":"kassen","wordingVersion":"nyhedsbrev-2021-03"}`;
-    const r = await importFile(tmp("consent.ndjson", [ev("shop-cons-after", "2026-06-01T00:00:00Z"), ev("shop-cons-before", "2026-04-01T00:00:00Z")].join("\n")));
+    const ev = (id: string, at: string) =>
+      `{"kind":"consent_event","v":1,"id":"${id}","customerId":"shop-cust-5002","action":"given","occurredAt":"${at}","purpose":"newsletter","channel":"kassen","wordingVersion":"nyhedsbrev-2021-03"}`;
+    const r = await importFile(
+      tmp("consent.ndjson", [ev("shop-cons-after", "2026-06-01T00:00:00Z"), ev("shop-cons-before", "2026-04-01T00:00:00Z")].join("\n")),
+    );
     expect(r.rejected).toEqual([]);
     expect(r.counts.consent_event).toMatchObject({ created: 1, refused: 1 });
     expect(await db.consentEvent.count({ where: { externalId: "shop-cons-after" } })).toBe(0);

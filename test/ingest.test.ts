@@ -11,7 +11,10 @@ import { eventFeedPage } from "@/lib/webhooks/event-contract";
 // Issue 9: live ingest with API keys (stored hashed, scoped per record kind, revocable, idempotent per request) and
 // the pull feed of events for recipients without webhooks (GDPR art. 19).
 
-const example = readFileSync("examples/import.ndjson", "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+const example = readFileSync("examples/import.ndjson", "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Record<string, unknown>);
 const ALL = ["customer", "order", "invoice", "website_event", "consent_event", "notification_subscription", "notified"] as const;
 let n = 0;
 const idem = () => `test-key-${++n}-${Date.now()}`;

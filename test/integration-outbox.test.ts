@@ -34,7 +34,16 @@ describe("the outbox (art. 19, clause 3)", () => {
   it("a correction (4.4) writes one event with only the changed fields and the shop's id, one delivery per recipient", async () => {
     const c = await makeCustomer();
     await db.customer.update({ where: { id: c.customerId }, data: { externalId: "shop-c-1" } });
-    const input = profileSchema.parse({ name: c.name, street: "Nørregade 7", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "+4512345678", email: c.email, version: 0 });
+    const input = profileSchema.parse({
+      name: c.name,
+      street: "Nørregade 7",
+      postalCode: "6400",
+      city: "Sønderborg",
+      country: "DK",
+      phone: "+4512345678",
+      email: c.email,
+      version: 0,
+    });
     expect((await updateProfile(c, input)).ok).toBe(true);
     const [e, ...rest] = await eventsOf(c.customerId);
     expect(rest).toEqual([]);
@@ -85,7 +94,16 @@ describe("the outbox (art. 19, clause 3)", () => {
 
   it("erasure (4.5) tells every recipient, closes what was not yet delivered and leaves no corrected value readable", async () => {
     const c = await makeCustomer();
-    const input = profileSchema.parse({ name: "Helt Nyt Navn", street: "Hemmelig Vej 9", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "+4512345678", email: c.email, version: 0 });
+    const input = profileSchema.parse({
+      name: "Helt Nyt Navn",
+      street: "Hemmelig Vej 9",
+      postalCode: "6400",
+      city: "Sønderborg",
+      country: "DK",
+      phone: "+4512345678",
+      email: c.email,
+      version: 0,
+    });
     await updateProfile(c, input);
     await db.$transaction((tx) => eraseCustomersInTx(tx, [c.customerId], new Date()));
     const events = await eventsOf(c.customerId);

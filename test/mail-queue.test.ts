@@ -19,7 +19,12 @@ const lastRow = async () => (await db.mailMessage.findMany({ orderBy: { createdA
 
 describe("mail over SMTP from a durable queue (issue 8)", () => {
   it("arrives at the recipient in Danish, as plain text and HTML, from MAIL_FROM; the queue then keeps no recipient or body", async () => {
-    const outcome = await sendMail({ kind: "test", to: "modtager@example.dk", subject: "Din indsigtsrapport – æøå", text: "Kære Åse\n\nSe https://example.dk/x?a=1&b=2\n\nVenlig hilsen" });
+    const outcome = await sendMail({
+      kind: "test",
+      to: "modtager@example.dk",
+      subject: "Din indsigtsrapport – æøå",
+      text: "Kære Åse\n\nSe https://example.dk/x?a=1&b=2\n\nVenlig hilsen",
+    });
     expect(outcome).toBe("sent");
     const m = await sink.waitFor((x) => x.to.includes("modtager@example.dk"));
     expect(m.subject).toBe("Din indsigtsrapport – æøå");
@@ -106,7 +111,9 @@ describe("mail over SMTP from a durable queue (issue 8)", () => {
     const old = new Date(now.getTime() - (MAIL_QUEUE.retention.sentMetadataDays + 1) * 86_400_000);
     const oldFailed = new Date(now.getTime() - (MAIL_QUEUE.retention.failedDays + 1) * 86_400_000);
     const a = await db.mailMessage.create({ data: { kind: "t", toAddress: "", subject: "", text: "", html: "", status: "sent", sentAt: old } });
-    const b = await db.mailMessage.create({ data: { kind: "t", toAddress: "x@example.dk", subject: "s", text: "t", html: "h", status: "failed", failedAt: oldFailed } });
+    const b = await db.mailMessage.create({
+      data: { kind: "t", toAddress: "x@example.dk", subject: "s", text: "t", html: "h", status: "failed", failedAt: oldFailed },
+    });
     const c = await db.mailMessage.create({ data: { kind: "t", toAddress: "", subject: "", text: "", html: "", status: "sent", sentAt: now } });
     await purgeMailQueue(now);
     expect(await db.mailMessage.findUnique({ where: { id: a.id } })).toBeNull();
@@ -123,7 +130,9 @@ describe("erasure leaves none of the person's mail readable (issue 10.6, 4.5)", 
     await sendMail({ kind: "access_report", to: c.email, subject: "Din indsigtsrapport", text: "Slet Mig Ærlig, Testvej 1", subjectRef: c.customerId });
     await sendMail({ kind: "access_report", to: other.email, subject: "Din indsigtsrapport", text: "Den anden", subjectRef: other.customerId });
     // Queued to the address without a reference (e.g. before the account was linked) goes too.
-    await db.mailMessage.create({ data: { kind: "t", toAddress: c.email, subject: "s", text: "Slet Mig Ærlig", html: "h", status: "failed", failedAt: new Date() } });
+    await db.mailMessage.create({
+      data: { kind: "t", toAddress: c.email, subject: "s", text: "Slet Mig Ærlig", html: "h", status: "failed", failedAt: new Date() },
+    });
     await db.$transaction((tx) => eraseCustomersInTx(tx, [c.customerId], new Date()));
     const left = await db.mailMessage.findMany({ where: { OR: [{ subjectRef: c.customerId }, { toAddress: c.email }, { text: { contains: "Slet Mig" } }] } });
     expect(left).toEqual([]);

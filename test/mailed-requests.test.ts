@@ -18,23 +18,50 @@ describe("registering a request that came by e-mail or letter", () => {
   it("finds the customer by number or by e-mail, dates the deadline from arrival, and records the channel", async () => {
     const support = await makeStaff("support");
     const c = await makeCustomer();
-    const byNumber = await registerMailedRequest(support, { customer: String(c.customerNumber), type: "access", channel: "email", receivedAt: received, note: "Send mig mine data" }, now);
+    const byNumber = await registerMailedRequest(
+      support,
+      { customer: String(c.customerNumber), type: "access", channel: "email", receivedAt: received, note: "Send mig mine data" },
+      now,
+    );
     expect(byNumber).toMatchObject({ ok: true, customerNumber: c.customerNumber });
     if (!byNumber.ok) return;
     expect(byNumber.dueAt).toEqual(requestDueDate(received)); // from arrival, not from registration
     const row = await db.privacyRequest.findUnique({ where: { id: byNumber.id } });
-    expect(row).toMatchObject({ customerId: c.customerId, type: "access", status: "open", channel: "email", receivedAt: received, registeredBy: support.staffId });
-    const byEmail = await registerMailedRequest(support, { customer: c.email.toUpperCase(), type: "portability", channel: "letter", receivedAt: received, note: "" }, now);
+    expect(row).toMatchObject({
+      customerId: c.customerId,
+      type: "access",
+      status: "open",
+      channel: "email",
+      receivedAt: received,
+      registeredBy: support.staffId,
+    });
+    const byEmail = await registerMailedRequest(
+      support,
+      { customer: c.email.toUpperCase(), type: "portability", channel: "letter", receivedAt: received, note: "" },
+      now,
+    );
     expect(byEmail).toMatchObject({ ok: true, customerNumber: c.customerNumber });
   });
 
   it("an unknown customer, a date in the future and a second open request of the same type are refused", async () => {
     const support = await makeStaff("support");
     const c = await makeCustomer();
-    expect(await registerMailedRequest(support, { customer: "999999999", type: "access", channel: "email", receivedAt: received, note: "" }, now)).toEqual({ ok: false, error: "no-customer" });
-    expect(await registerMailedRequest(support, { customer: c.email, type: "access", channel: "email", receivedAt: new Date(now.getTime() + 86_400_000), note: "" }, now)).toEqual({ ok: false, error: "future" });
+    expect(await registerMailedRequest(support, { customer: "999999999", type: "access", channel: "email", receivedAt: received, note: "" }, now)).toEqual({
+      ok: false,
+      error: "no-customer",
+    });
+    expect(
+      await registerMailedRequest(
+        support,
+        { customer: c.email, type: "access", channel: "email", receivedAt: new Date(now.getTime() + 86_400_000), note: "" },
+        now,
+      ),
+    ).toEqual({ ok: false, error: "future" });
     await registerMailedRequest(support, { customer: c.email, type: "access", channel: "email", receivedAt: received, note: "" }, now);
-    expect(await registerMailedRequest(support, { customer: c.email, type: "access", channel: "email", receivedAt: received, note: "" }, now)).toEqual({ ok: false, error: "already-open" });
+    expect(await registerMailedRequest(support, { customer: c.email, type: "access", channel: "email", receivedAt: received, note: "" }, now)).toEqual({
+      ok: false,
+      error: "already-open",
+    });
   });
 
   it("has the same effects as in the portal: an objection stops behaviour at once, erasure waits for the signature (4.2.2)", async () => {

@@ -76,7 +76,6 @@ describe(`the migration applier (${provider})`, () => {
     const script = path.join(dir, first, provider === "postgresql" ? "postgresql.sql" : "migration.sql");
     writeFileSync(script, readFileSync(script, "utf8") + "\n-- a later edit\n");
     await expect(migrate(url, dir)).rejects.toThrow(/ændret efter de blev anvendt: 0001_init/);
-
   });
 
   it("a failing migration changes nothing and is not recorded; the next run tries it again", async () => {
@@ -89,7 +88,10 @@ describe(`the migration applier (${provider})`, () => {
     writeFileSync(path.join(dir, "9999_broken", "postgresql.sql"), broken);
     await expect(migrate(url, dir)).rejects.toThrow();
     expect(await tableExists(url, "HalfDone")).toBe(false);
-    writeFileSync(path.join(dir, "9999_broken", provider === "postgresql" ? "postgresql.sql" : "migration.sql"), `CREATE TABLE "HalfDone" ("id" TEXT NOT NULL PRIMARY KEY);\n`);
+    writeFileSync(
+      path.join(dir, "9999_broken", provider === "postgresql" ? "postgresql.sql" : "migration.sql"),
+      `CREATE TABLE "HalfDone" ("id" TEXT NOT NULL PRIMARY KEY);\n`,
+    );
     expect(await migrate(url, dir)).toEqual(["9999_broken"]);
     expect(await tableExists(url, "HalfDone")).toBe(true);
     // The code no longer knowing an applied migration (an older version started on a newer database).
@@ -112,7 +114,9 @@ describe.runIf(provider === "postgresql")("PostgreSQL: the migrations build exac
       return {
         columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns
                           WHERE table_schema = 'public' AND table_name <> '_portal_migrations' ORDER BY 1, 2`),
-        indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_portal_migrations' ORDER BY 1, 2`),
+        indexes: await q(
+          `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_portal_migrations' ORDER BY 1, 2`,
+        ),
         constraints: await q(`SELECT conrelid::regclass::text AS rel, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
                               WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"_portal_migrations"' AND conrelid::regclass::text <> '_portal_migrations' ORDER BY 1, 2`),
         enums: await q(`SELECT t.typname, e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid ORDER BY 1, 2`),
@@ -136,14 +140,22 @@ describe.runIf(provider === "sqlite")("SQLite: the migrations build exactly the 
   function catalog(url: string) {
     const db = new Database(sqlitePath(url), { readonly: true });
     try {
-      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_portal_migrations' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+      const tables = (
+        db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_portal_migrations' ORDER BY name`).all() as {
+          name: string;
+        }[]
+      ).map((t) => t.name);
       return tables.map((t) => ({
         table: t,
-        columns: (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[]).map(({ name, type, notnull, dflt_value, pk }) => ({ name, type, notnull, dflt_value, pk })).sort((a, b) => a.name.localeCompare(b.name)),
+        columns: (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[])
+          .map(({ name, type, notnull, dflt_value, pk }) => ({ name, type, notnull, dflt_value, pk }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
         indexes: (db.prepare(`PRAGMA index_list("${t}")`).all() as { name: string; unique: number }[])
           .map((i) => ({ name: i.name, unique: i.unique, cols: (db.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map((c) => c.name) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
-        foreignKeys: (db.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string; from: string; to: string; on_update: string; on_delete: string }[]).map(({ table, from, to, on_update, on_delete }) => ({ table, from, to, on_update, on_delete })),
+        foreignKeys: (
+          db.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string; from: string; to: string; on_update: string; on_delete: string }[]
+        ).map(({ table, from, to, on_update, on_delete }) => ({ table, from, to, on_update, on_delete })),
       }));
     } finally {
       db.close();

@@ -16,7 +16,9 @@ const DAY = 86_400_000;
 async function correctionEvent(at: Date) {
   const c = await makeCustomer();
   await db.customer.update({ where: { id: c.customerId }, data: { externalId: `shop-ret-${c.customerNumber}` } });
-  const e = await db.$transaction((tx) => recordOutboundEvent(tx, { kind: "customer.rectified", customerId: c.customerId, fields: { street: "Ny Vej 9" }, occurredAt: at }));
+  const e = await db.$transaction((tx) =>
+    recordOutboundEvent(tx, { kind: "customer.rectified", customerId: c.customerId, fields: { street: "Ny Vej 9" }, occurredAt: at }),
+  );
   return { customerId: c.customerId, seq: e!.seq };
 }
 

@@ -62,7 +62,10 @@ describe("reading a password without the command line (issue 8)", () => {
     expect(staff(undefined, "list").stdout).toMatch(/pipe-dpo@example\.dk\s+dpo\s+aktiv\s+har adgangskode\s+totp sat op \(0 gendannelseskoder\)/);
     const totp = staff(undefined, "reset-totp", "pipe-dpo@example.dk");
     expect(totp.status, totp.stderr).toBe(0);
-    expect(await db.staffUser.findUniqueOrThrow({ where: { email: "pipe-dpo@example.dk" }, select: { totpSecret: true, totpEnrolledAt: true } })).toEqual({ totpSecret: null, totpEnrolledAt: null });
+    expect(await db.staffUser.findUniqueOrThrow({ where: { email: "pipe-dpo@example.dk" }, select: { totpSecret: true, totpEnrolledAt: true } })).toEqual({
+      totpSecret: null,
+      totpEnrolledAt: null,
+    });
     expect(staff(undefined, "reset-totp", "findes-ikke@example.dk").status).toBe(1);
     expect(staff("x\n", "add", "argv@example.dk", "--name", "A", "--role", "dpo", "--password", "hemmelig-kode-1").status).toBe(2);
   }, 180_000);

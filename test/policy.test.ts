@@ -20,7 +20,13 @@ describe("lib/policy covers the data model (issue 2, item 3)", () => {
 
   it("every category has purpose, legal basis, recipients, retention and erasure, each citing a real clause", () => {
     for (const c of CATEGORIES) {
-      for (const cited of [c.collected, c.purpose, c.legalBasis, c.retention, { clause: c.erasure.kind === "delete" ? c.retention.clause : c.erasure.clause }]) {
+      for (const cited of [
+        c.collected,
+        c.purpose,
+        c.legalBasis,
+        c.retention,
+        { clause: c.erasure.kind === "delete" ? c.retention.clause : c.erasure.clause },
+      ]) {
         expect(clauseNumbers.has(cited.clause), `${c.id}: clause ${cited.clause}`).toBe(true);
       }
       expect(c.recipients.length).toBeGreaterThan(0);
@@ -29,7 +35,9 @@ describe("lib/policy covers the data model (issue 2, item 3)", () => {
   });
 
   it("names every recipient of clause 3 and says the US transfers plainly (3.4)", () => {
-    const names = Object.values(RECIPIENTS).map((r) => r.name).join(" ");
+    const names = Object.values(RECIPIENTS)
+      .map((r) => r.name)
+      .join(" ");
     for (const n of ["Dinero", "FreePay", "PostNord", "DBK", "Google Analytics", "Facebook"]) expect(names).toContain(n);
     const us = Object.values(RECIPIENTS).filter((r) => r.country === "USA");
     expect(us.map((r) => r.id).sort()).toEqual(["facebook", "google-analytics"]);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  MAX_BODY_BYTES,
-  actionIndexFromManifest,
-  checkPagePost,
-  hasBadPercentEncoding,
-  isKnownAction,
-} from "@/lib/security/request-guard";
+import { MAX_BODY_BYTES, actionIndexFromManifest, checkPagePost, hasBadPercentEncoding, isKnownAction } from "@/lib/security/request-guard";
 
 // Issue 11, item 5 (ASVS 15.3.3, 16.5.3): the encodings Next.js answers with a 500 are refused in proxy.ts.
 // e2e/fuzz.spec.ts sends the same encodings over HTTP to the production build.
@@ -24,8 +18,7 @@ function multipart(fields: [string, string][], boundary = "XX"): { contentType: 
   const parts = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("");
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: enc(`${parts}--${boundary}--\r\n`) };
 }
-const post = (pathname: string, actionId: string | null, m: { contentType: string; body: ArrayBuffer }) =>
-  checkPagePost({ pathname, actionId, ...m }, index);
+const post = (pathname: string, actionId: string | null, m: { contentType: string; body: ArrayBuffer }) => checkPagePost({ pathname, actionId, ...m }, index);
 
 describe("bad percent-encoding in a path (issue 11.5)", () => {
   it.each(["/konto/sletning/%E0%A4%A", "/api/konto/sletning/%/pdf", "/personale/anmodninger/%ZZ", "/%C0%AF"])("%s is refused", (p) => {
@@ -67,12 +60,27 @@ describe("POSTs to a page (issue 11.5)", () => {
 
   it("refuses the bound-argument form encoding with broken values", async () => {
     for (const fields of [
-      [["$ACTION_REF_1", ""], ["$ACTION_1:0", "{broken"]],
-      [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${LOGOUT}","bound":"$@9"}`]],
-      [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${LOGOUT}","bound":null}`]],
+      [
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", "{broken"],
+      ],
+      [
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", `{"id":"${LOGOUT}","bound":"$@9"}`],
+      ],
+      [
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", `{"id":"${LOGOUT}","bound":null}`],
+      ],
       [["$ACTION_REF_1", ""]],
-      [[`$ACTION_ID_${LOGOUT}`, ""], [`$ACTION_ID_${LOGOUT}`, ""]],
-      [[`$ACTION_ID_${LOGOUT}`, ""], ["name", "$Q1"]],
+      [
+        [`$ACTION_ID_${LOGOUT}`, ""],
+        [`$ACTION_ID_${LOGOUT}`, ""],
+      ],
+      [
+        [`$ACTION_ID_${LOGOUT}`, ""],
+        ["name", "$Q1"],
+      ],
     ] as [string, string][][]) {
       expect((await post("/konto", null, multipart(fields)))?.status, JSON.stringify(fields)).toBe(400);
     }

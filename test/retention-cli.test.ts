@@ -38,7 +38,14 @@ describe("npm run retention", () => {
 
     const real = cli(`--now=${NOW}`);
     expect(real.status, real.out).toBe(0);
-    for (const rule of ["orders.delete", "orders.keep_for_invoice", "invoices.anonymise", "accounts.held_restricted", "accounts.delete_inactive", "notifications.delete_sent"]) {
+    for (const rule of [
+      "orders.delete",
+      "orders.keep_for_invoice",
+      "invoices.anonymise",
+      "accounts.held_restricted",
+      "accounts.delete_inactive",
+      "notifications.delete_sent",
+    ]) {
       expect(count(real.out, rule), rule).toBe(count(dry.out, rule));
     }
     expect(await db.customer.count()).toBe(customers - 1);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { accountDeletionDate, addYears, financialYearEndExclusive, invoiceRetainUntil, invoiceRetainUntilMany, orderRetainUntil, parseFinancialYearEnd, requestDueDate } from "@/lib/policy";
+import {
+  accountDeletionDate,
+  addYears,
+  financialYearEndExclusive,
+  invoiceRetainUntil,
+  invoiceRetainUntilMany,
+  orderRetainUntil,
+  parseFinancialYearEnd,
+  requestDueDate,
+} from "@/lib/policy";
 
 const d = (s: string) => new Date(s);
 
@@ -63,7 +72,7 @@ describe("5.2 cutoff used by the retention job", () => {
     fc.assert(
       fc.property(date, date, fc.constantFrom("12-31", "06-30", "02-28", "09-30", "03-31"), (issuedAt, now, fyEnd) => {
         const fy = parseFinancialYearEnd(fyEnd);
-        return (issuedAt < invoiceAnonymisationCutoff(now, fy)) === (invoiceRetainUntil(issuedAt, fy) <= now);
+        return issuedAt < invoiceAnonymisationCutoff(now, fy) === invoiceRetainUntil(issuedAt, fy) <= now;
       }),
       { numRuns: 5000 },
     );

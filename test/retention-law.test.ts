@@ -46,7 +46,17 @@ async function orderWithInvoice(customerId: string | null, placedAt: Date, issue
     },
   });
   const invoice = await db.invoice.create({
-    data: { invoiceNumber: `F-LAW-${n}`, orderId: order.id, customerId, issuedAt, description: "Faktura", netOre: 4000, vatOre: 1000, totalOre: 5000, billingName: "Navn Navnesen" },
+    data: {
+      invoiceNumber: `F-LAW-${n}`,
+      orderId: order.id,
+      customerId,
+      issuedAt,
+      description: "Faktura",
+      netOre: 4000,
+      vatOre: 1000,
+      totalOre: 5000,
+      billingName: "Navn Navnesen",
+    },
   });
   return { order, invoice };
 }
@@ -93,7 +103,9 @@ describe("issue 12 item 5: the pass erases inactive accounts in batches with set
         lastActivityAt: last,
       })),
     });
-    await db.auditEvent.createMany({ data: Array.from({ length: n }, (_, i) => ({ actorType: "customer", actorRef: `batch-${i}`, subjectRef: `batch-${i}`, action: "login" })) });
+    await db.auditEvent.createMany({
+      data: Array.from({ length: n }, (_, i) => ({ actorType: "customer", actorRef: `batch-${i}`, subjectRef: `batch-${i}`, action: "login" })),
+    });
     const dry = await runRetention({ now: new Date("2025-06-01T00:00:00Z"), fy, dryRun: true });
     const real = await runRetention({ now: new Date("2025-06-01T00:00:00Z"), fy, dryRun: false });
     expect(count(real, "accounts.delete_inactive")).toBe(count(dry, "accounts.delete_inactive"));
@@ -240,7 +252,10 @@ describe("issue 10 item 8: the erasure deadline (4.2.2, art. 12(3)-(4))", () => 
     await expect(refuseErasure(await makeStaff("support"), r.id, "Retskrav verserer")).rejects.toThrow("forbidden");
     const refused = await refuseErasure(await makeStaff("dpo"), r.id, "Oplysningerne skal bruges i en verserende retssag (pkt. 4.5.1).");
     expect(refused).toMatchObject({ ok: true, notify: { email: c.email } });
-    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: "rejected", resolution: expect.stringContaining("retssag") });
+    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+      status: "rejected",
+      resolution: expect.stringContaining("retssag"),
+    });
     expect(await db.customer.findUnique({ where: { id: c.customerId } })).not.toBeNull();
     expect(await refuseErasure(await makeStaff("dpo"), r.id, "igen igen igen")).toMatchObject({ ok: false, error: "wrong-state" });
   });
@@ -250,7 +265,10 @@ describe("issue 10 item 7: erasure says honestly what is kept (4.5.1, 5.2)", () 
   it("invoices keep the name and address as issued; nothing is promised 'med det samme'; dates read 'til og med'", async () => {
     const { buildErasurePlan, CATEGORIES, lastDayKept } = await import("@/lib/policy");
     const { formatDate } = await import("@/lib/format");
-    const plan = buildErasurePlan({ orders: 1, lastOrderAt: new Date("2026-03-01T10:00:00Z"), invoices: 1, lastInvoiceAt: new Date("2026-03-01T10:00:00Z") }, fy);
+    const plan = buildErasurePlan(
+      { orders: 1, lastOrderAt: new Date("2026-03-01T10:00:00Z"), invoices: 1, lastInvoiceAt: new Date("2026-03-01T10:00:00Z") },
+      fy,
+    );
     const invoices = plan.kept.find((k) => k.title.startsWith("Fakturaer"))!;
     expect(invoices.description).not.toMatch(/uden kobling til dig/);
     expect(invoices.description).toMatch(/navn og din adresse, som de stod på fakturaen/);

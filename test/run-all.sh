@@ -31,10 +31,10 @@ fi
 step "Type check"
 npx tsc --noEmit || fail=1
 
-step "Lint"
-# ESLint with type information (eslint.config.mjs). Formatting (npm run format:check) is not part of the run:
-# the code base predates prettier and is reformatted file by file as it is touched.
+step "Lint and format"
+# ESLint with type information (eslint.config.mjs), then Prettier's check (npm run format fixes what it reports).
 npx eslint . || fail=1
+npx prettier --check . >/dev/null 2>&1 || { npx prettier --list-different .; echo "prettier: the files above are not formatted (npm run format)"; fail=1; }
 
 step "Production build"
 # The build does not depend on the database: both runs use it.

@@ -15,8 +15,14 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
 const SCHEMAS: Record<string, { schema: $ZodType; valid: Record<string, unknown> }> = {
   login: { schema: loginSchema, valid: { email: "a@example.dk", password: "x" } },
-  changePassword: { schema: changePasswordSchema, valid: { currentPassword: "gammel-kode-1", newPassword: "ny-god-kode-22", confirmPassword: "ny-god-kode-22" } },
-  profile: { schema: profileSchema, valid: { name: "Åse Ø", street: "Ågade 1", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: "a@example.dk", version: 0 } },
+  changePassword: {
+    schema: changePasswordSchema,
+    valid: { currentPassword: "gammel-kode-1", newPassword: "ny-god-kode-22", confirmPassword: "ny-god-kode-22" },
+  },
+  profile: {
+    schema: profileSchema,
+    valid: { name: "Åse Ø", street: "Ågade 1", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: "a@example.dk", version: 0 },
+  },
   newsletter: { schema: newsletterSchema, valid: { subscribe: true } },
   unsubscribe: { schema: unsubscribeNotificationSchema, valid: { id: "abc" } },
   reason: { schema: reasonSchema, valid: { reason: "En god begrundelse her" } },
@@ -58,7 +64,9 @@ describe("__proto__, constructor and prototype keys are refused (issue 11.10)", 
 
 // Issue 11, item 10: bidi controls ("Trojan Source") are stripped from every free-text field.
 describe("bidi control characters are stripped from free text (issue 11.10)", () => {
-  const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"].map((c) => JSON.parse(`"${c}"`) as string);
+  const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"].map(
+    (c) => JSON.parse(`"${c}"`) as string,
+  );
   it("from a reason (4.6.1, 4.8.1), the staff resolution and the profile's name, street and city", () => {
     for (const c of controls) {
       const reason = reasonSchema.parse({ reason: `${c}Jeg gør indsigelse${c} mod det${c}` });

@@ -41,7 +41,14 @@ describe("who gives a second factor (issue 8)", () => {
     expect(secondFactorRequired("dpo", false)).toBe(true);
     expect(secondFactorRequired("support", false)).toBe(false);
     expect(secondFactorRequired("support", true)).toBe(true);
-    const base = { DATABASE_URL: "file:./x.db", NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "https://a.dk", PRIVACY_CONTACT_EMAIL: "a@b.dk", SMTP_URL: "smtp://x", MAIL_FROM: "a@b.dk" };
+    const base = {
+      DATABASE_URL: "file:./x.db",
+      NEXTAUTH_SECRET: "x".repeat(32),
+      NEXTAUTH_URL: "https://a.dk",
+      PRIVACY_CONTACT_EMAIL: "a@b.dk",
+      SMTP_URL: "smtp://x",
+      MAIL_FROM: "a@b.dk",
+    };
     expect(parseEnv(base).STAFF_TOTP_FOR_SUPPORT).toBe(false);
     expect(parseEnv({ ...base, STAFF_TOTP_FOR_SUPPORT: "true" }).STAFF_TOTP_FOR_SUPPORT).toBe(true);
     expect(parseEnv({ ...base, STAFF_TOTP_FOR_SUPPORT: "false" }).STAFF_TOTP_FOR_SUPPORT).toBe(false);
@@ -55,7 +62,10 @@ describe("who gives a second factor (issue 8)", () => {
     if (!r.ok) return;
     expect(await principalForSession(r.principal.sessionId)).toMatchObject({ kind: "staff", role: "support" });
     expect(await principalForSession(r.principal.sessionId, new Date(), { totpForSupport: true })).toBeNull();
-    expect(await sessionState(r.principal.sessionId, new Date(), { totpForSupport: true })).toMatchObject({ state: "second-factor", pending: { enrolled: false } });
+    expect(await sessionState(r.principal.sessionId, new Date(), { totpForSupport: true })).toMatchObject({
+      state: "second-factor",
+      pending: { enrolled: false },
+    });
   });
 });
 
@@ -96,13 +106,22 @@ describe("the first login of a dpo: set-up (issue 8, ASVS 6.3.3)", () => {
     // Even with its own right code, a set-up that started before cannot replace the enrolled secret (same transaction).
     expect(await confirmTotpEnrolment(other, totpCodeForStep(otherSecret, timeStepAt(t0)), t0)).toEqual({ ok: false, error: "already-enrolled" });
 
-    const u = await db.staffUser.findUniqueOrThrow({ where: { email: "dpo.a@example.dk" }, select: { email: true, totpSecret: true, totpEnrolledAt: true, recoveryCodes: true } });
+    const u = await db.staffUser.findUniqueOrThrow({
+      where: { email: "dpo.a@example.dk" },
+      select: { email: true, totpSecret: true, totpEnrolledAt: true, recoveryCodes: true },
+    });
     expect(u.totpEnrolledAt).not.toBeNull();
     expect(u.totpSecret).not.toContain(setup.secret);
     expect(openTotpSecret(u)).toBe(setup.secret);
     // ASVS 6.5.2: recovery codes only as SHA-256 of 120-bit codes, never in clear.
     const hashes = u.recoveryCodes.map((c) => c.codeHash).sort();
-    const expected = done.recoveryCodes.map((c) => createHash("sha256").update(`staff-recovery-code\0${c.replace(/-/g, "")}`).digest("hex")).sort();
+    const expected = done.recoveryCodes
+      .map((c) =>
+        createHash("sha256")
+          .update(`staff-recovery-code\0${c.replace(/-/g, "")}`)
+          .digest("hex"),
+      )
+      .sort();
     expect(hashes).toEqual(expected);
     for (const c of done.recoveryCodes) expect(JSON.stringify(u.recoveryCodes)).not.toContain(c.replace(/-/g, ""));
   });
@@ -219,12 +238,19 @@ describe("a pending session at the doors (issue 8): staff actions and route hand
     }));
     vi.doMock("next/cache", () => ({ revalidatePath: () => undefined }));
     const { logoutEverywhereStaffAction } = await import("@/lib/actions/staff-account");
-    expect(await logoutEverywhereStaffAction({})).toEqual({ ok: false, message: "Du er ikke logget ind, eller din session er udløbet. Log ind igen.", fieldErrors: {} });
+    expect(await logoutEverywhereStaffAction({})).toEqual({
+      ok: false,
+      message: "Du er ikke logget ind, eller din session er udløbet. Log ind igen.",
+      fieldErrors: {},
+    });
     const { GET } = await import("@/app/api/konto/eksport/route");
     const res = await GET();
     expect(res.status).toBe(401);
     const { confirmTotpEnrolmentAction } = await import("@/lib/actions/second-factor");
-    expect(await confirmTotpEnrolmentAction({ code: "123456" })).toMatchObject({ ok: false, fieldErrors: { code: ["Opsætningen er ikke startet. Åbn siden igen."] } });
+    expect(await confirmTotpEnrolmentAction({ code: "123456" })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ["Opsætningen er ikke startet. Åbn siden igen."] },
+    });
     expect(await principalForSession(r.principal.sessionId)).toBeNull();
 
     // Set up through the action, then a later login with the code: a new session and a new cookie (ASVS 7.2.4).
@@ -249,10 +275,13 @@ describe("a pending session at the doors (issue 8): staff actions and route hand
 describe("npm run demo:totp (issue 8)", () => {
   it("prints the code only for the demo dpo made by the demo seed, and refuses a real account of the same address", async () => {
     const { spawnSync } = await import("node:child_process");
-    const run = () => spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/demo-totp.ts"], { encoding: "utf8", env: process.env, timeout: 60_000 });
+    const run = () =>
+      spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/demo-totp.ts"], { encoding: "utf8", env: process.env, timeout: 60_000 });
     const none = run();
     expect(none.status).toBe(1);
-    await db.staffUser.create({ data: { email: DEMO_DPO_EMAIL, name: "Pia Holmgård", role: "dpo", passwordHash: "x", totpSecret: DEMO_TOTP_MARKER, totpEnrolledAt: new Date() } });
+    await db.staffUser.create({
+      data: { email: DEMO_DPO_EMAIL, name: "Pia Holmgård", role: "dpo", passwordHash: "x", totpSecret: DEMO_TOTP_MARKER, totpEnrolledAt: new Date() },
+    });
     const demo = run();
     expect(demo.status, demo.stderr).toBe(0);
     const code = /^(\d{6}) /.exec(demo.stdout)?.[1];

@@ -6,7 +6,11 @@ import { login } from "@/lib/dal/auth";
 import { setPasswordWithLink } from "@/lib/dal/account-links";
 
 const staff = (...args: string[]) =>
-  spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/jobs/staff-cli.ts", ...args], { encoding: "utf8", env: process.env, timeout: 60_000 });
+  spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/jobs/staff-cli.ts", ...args], {
+    encoding: "utf8",
+    env: process.env,
+    timeout: 60_000,
+  });
 const tokenOf = (out: string) => /ny-adgangskode\?token=([A-Za-z0-9_-]+)/.exec(out)?.[1];
 
 describe("npm run staff (issue 8)", () => {

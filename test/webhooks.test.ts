@@ -39,7 +39,11 @@ beforeAll(async () => {
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
       const id = String(req.headers["webhook-id"]);
-      const validSignature = verifyWebhookSignature(SECRET, { timestamp: req.headers["webhook-timestamp"] as string, signature: req.headers["webhook-signature"] as string }, raw);
+      const validSignature = verifyWebhookSignature(
+        SECRET,
+        { timestamp: req.headers["webhook-timestamp"] as string, signature: req.headers["webhook-signature"] as string },
+        raw,
+      );
       let answered = 200;
       if (!validSignature) answered = 401;
       else if (failNext > 0) {
@@ -93,7 +97,16 @@ describe("webhook delivery (art. 19, clause 3)", () => {
 
     const c = await makeCustomer();
     await db.customer.update({ where: { id: c.customerId }, data: { externalId: "shop-kunde-42" } });
-    const input = profileSchema.parse({ name: c.name, street: "Ny Vej 3", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "+4512345678", email: c.email, version: 0 });
+    const input = profileSchema.parse({
+      name: c.name,
+      street: "Ny Vej 3",
+      postalCode: "6400",
+      city: "Sønderborg",
+      country: "DK",
+      phone: "+4512345678",
+      email: c.email,
+      version: 0,
+    });
     expect((await updateProfile(c, input)).ok).toBe(true);
     const event = await db.outboundEvent.findFirstOrThrow({ where: { subjectRef: c.customerId } });
 
@@ -127,7 +140,16 @@ describe("webhook delivery (art. 19, clause 3)", () => {
 
   it("two workers at once never send the same delivery twice (the claim)", async () => {
     const c = await makeCustomer();
-    const input = profileSchema.parse({ name: "Et Andet Navn", street: "Testvej 1", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "+4512345678", email: c.email, version: 0 });
+    const input = profileSchema.parse({
+      name: "Et Andet Navn",
+      street: "Testvej 1",
+      postalCode: "6400",
+      city: "Sønderborg",
+      country: "DK",
+      phone: "+4512345678",
+      email: c.email,
+      version: 0,
+    });
     await updateProfile(c, input);
     const event = await db.outboundEvent.findFirstOrThrow({ where: { subjectRef: c.customerId } });
     const before = received.length;

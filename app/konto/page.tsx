@@ -28,8 +28,8 @@ export default async function OverviewPage() {
     <main>
       <h1>Det har vi om dig</h1>
       <p>
-        Kort fortalt: hvad 123multiservice har om dig, hvor meget, hvorfor og hvor længe. Under hver kategori ser du alle
-        oplysningerne, hvor de kommer fra, og hvem vi deler dem med (<a href={clauseHref("4.3.1")}>pkt. 4.3.1</a>).
+        Kort fortalt: hvad 123multiservice har om dig, hvor meget, hvorfor og hvor længe. Under hver kategori ser du alle oplysningerne, hvor de kommer fra, og
+        hvem vi deler dem med (<a href={clauseHref("4.3.1")}>pkt. 4.3.1</a>).
       </p>
 
       <ul className="cards" aria-label="Kategorier af oplysninger">

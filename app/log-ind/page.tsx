@@ -19,18 +19,26 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main className="narrow">
       <h1>Log ind</h1>
-      {loggedOut ? <p className="notice" role="status">Du er logget ud.</p> : null}
-      {passwordChanged ? <p className="notice" role="status">Din adgangskode er ændret. Log ind med den nye.</p> : null}
+      {loggedOut ? (
+        <p className="notice" role="status">
+          Du er logget ud.
+        </p>
+      ) : null}
+      {passwordChanged ? (
+        <p className="notice" role="status">
+          Din adgangskode er ændret. Log ind med den nye.
+        </p>
+      ) : null}
       <p className="muted">
-        Log ind med din kundekonto for at se, rette, hente og slette de oplysninger, vi har om dig (
-        <Link href="/persondatapolitik#pkt-4-4-2">pkt. 4.4.2</Link>).
+        Log ind med din kundekonto for at se, rette, hente og slette de oplysninger, vi har om dig (<Link href="/persondatapolitik#pkt-4-4-2">pkt. 4.4.2</Link>
+        ).
       </p>
       <div className="card">
         <LoginForm callbackUrl={callbackUrl} />
       </div>
       <p className="login-links">
-        <Link href="/log-ind/glemt-adgangskode">Glemt adgangskode?</Link> · <Link href="/log-ind/opret-adgang">Opret adgang</Link> (har du
-        handlet hos os, men aldrig logget ind her?)
+        <Link href="/log-ind/glemt-adgangskode">Glemt adgangskode?</Link> · <Link href="/log-ind/opret-adgang">Opret adgang</Link> (har du handlet hos os, men
+        aldrig logget ind her?)
       </p>
     </main>
   );

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Anmodninger" };
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffPage("/personale");
   const params = await searchParams;
-  const [open, closed, deliveryProblems] = await Promise.all([listQueue(staff, { open: true }), listQueue(staff, { open: false }), countDeliveryProblems(staff)]);
+  const [open, closed, deliveryProblems] = await Promise.all([
+    listQueue(staff, { open: true }),
+    listQueue(staff, { open: false }),
+    countDeliveryProblems(staff),
+  ]);
   const overdue = open.filter((r) => r.overdue).length;
   return (
     <main>
@@ -37,8 +41,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         <section className="card" aria-labelledby="registrer">
           <h2 id="registrer">Anmodning modtaget pr. e-mail eller brev</h2>
           <p className="small">
-            Politikkens egen kanal er e-mail (pkt. 4.2.3, 4.5.2). Læg anmodningen i køen her for den kunde, den gælder; den behandles derefter
-            som en anmodning fra selvbetjeningen.
+            Politikkens egen kanal er e-mail (pkt. 4.2.3, 4.5.2). Læg anmodningen i køen her for den kunde, den gælder; den behandles derefter som en anmodning
+            fra selvbetjeningen.
           </p>
           <RegisterMailedRequestForm today={todayInDenmark()} />
         </section>

@@ -22,7 +22,12 @@ export const setPasswordAction = publicAction("password.set_by_link", setPasswor
   const r = await setPasswordWithLink(input.token, input.newPassword);
   if (r.ok) return { ok: true, message: "Din adgangskode er gemt. Du kan nu logge ind.", audit: { subjectRef: null } };
   if (r.error === "weak-password") {
-    return { ok: false, message: "Adgangskoden blev ikke gemt.", fieldErrors: { newPassword: [r.message] }, audit: { subjectRef: null, details: { reason: "weak-password" } } };
+    return {
+      ok: false,
+      message: "Adgangskoden blev ikke gemt.",
+      fieldErrors: { newPassword: [r.message] },
+      audit: { subjectRef: null, details: { reason: "weak-password" } },
+    };
   }
   return {
     ok: false,

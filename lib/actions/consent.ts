@@ -1,13 +1,7 @@
 "use server";
 import { customerAction } from "./safe-action";
 import { emptySchema, newsletterSchema, reasonSchema, unsubscribeNotificationSchema } from "@/lib/validation/consent";
-import {
-  createRightsRequest,
-  objectToDirectMarketing,
-  setNewsletterConsent,
-  unsubscribeNotification,
-  withdrawMarketingObjection,
-} from "@/lib/dal/customer";
+import { createRightsRequest, objectToDirectMarketing, setNewsletterConsent, unsubscribeNotification, withdrawMarketingObjection } from "@/lib/dal/customer";
 
 /** 4.9 / 2.2.3: one click each way; withdrawal deletes the marketing profile (5.4). */
 export const setNewsletterAction = customerAction("newsletter.set", newsletterSchema, async (input, customer) => {

@@ -40,5 +40,9 @@ export const sendAccessReportAction = customerAction("access_report.send", empty
     subject: "Din indsigtsrapport fra 123multiservice",
     text: report.text,
   });
-  return { ok: outcome !== "failed", message: deliveryText(outcome, "rapporten", "Rapporten er sendt til din e-mailadresse."), ...(outcome === "failed" ? { fieldErrors: {} } : {}) };
+  return {
+    ok: outcome !== "failed",
+    message: deliveryText(outcome, "rapporten", "Rapporten er sendt til din e-mailadresse."),
+    ...(outcome === "failed" ? { fieldErrors: {} } : {}),
+  };
 });

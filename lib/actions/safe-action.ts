@@ -12,13 +12,10 @@ import { PROTOTYPE_KEYS } from "@/lib/security/action-body";
 // the handler → audit event → a small result the form can show. Never throws to the client.
 
 export type FieldErrors = Partial<Record<string, string[]>>;
-export type ActionResult<D = undefined> =
-  | { ok: true; message: string; data?: D }
-  | { ok: false; message: string; fieldErrors: FieldErrors };
+export type ActionResult<D = undefined> = { ok: true; message: string; data?: D } | { ok: false; message: string; fieldErrors: FieldErrors };
 
 export type Outcome<D> =
-  | { ok: true; message: string; data?: D; audit?: AuditDetails }
-  | { ok: false; message: string; fieldErrors?: FieldErrors; audit?: AuditDetails };
+  { ok: true; message: string; data?: D; audit?: AuditDetails } | { ok: false; message: string; fieldErrors?: FieldErrors; audit?: AuditDetails };
 
 interface AuditDetails {
   /** Defaults to the customer for customer actions. */
@@ -48,10 +45,7 @@ function fieldErrorsOf(error: $ZodError): { fieldErrors: FieldErrors; unknownKey
   return { fieldErrors, unknownKeys };
 }
 
-type Actor =
-  | { kind: "customer"; principal: CustomerPrincipal }
-  | { kind: "staff"; principal: StaffPrincipal | PendingStaff }
-  | { kind: "anonymous" };
+type Actor = { kind: "customer"; principal: CustomerPrincipal } | { kind: "staff"; principal: StaffPrincipal | PendingStaff } | { kind: "anonymous" };
 
 function defineAction<S extends $ZodType, D, P>(
   name: string,
@@ -171,10 +165,12 @@ export function pendingStaffAction<S extends $ZodType, D = undefined>(
  * an address through an e-mailed link. The link or the answer's sameness is the protection, not a session; the
  * same parse, audit and error handling as every other action.
  */
-export function publicAction<S extends $ZodType, D = undefined>(
-  name: string,
-  schema: S,
-  handler: (input: output<S>) => Promise<Outcome<D>>,
-) {
-  return defineAction(name, schema, async () => ({ actor: { kind: "anonymous" as const }, principal: null }), (input) => handler(input), "");
+export function publicAction<S extends $ZodType, D = undefined>(name: string, schema: S, handler: (input: output<S>) => Promise<Outcome<D>>) {
+  return defineAction(
+    name,
+    schema,
+    async () => ({ actor: { kind: "anonymous" as const }, principal: null }),
+    (input) => handler(input),
+    "",
+  );
 }

@@ -111,7 +111,11 @@ export const resolveRequestAction = staffAction("request.resolve", ["dpo"], reso
       audit: { subjectRef: null, details: { reason: r.error } },
     };
   }
-  return { ok: false, message: r.error === "not-found" ? NOT_FOUND : "Anmodningen er allerede afgjort.", audit: { subjectRef: null, details: { reason: r.error } } };
+  return {
+    ok: false,
+    message: r.error === "not-found" ? NOT_FOUND : "Anmodningen er allerede afgjort.",
+    audit: { subjectRef: null, details: { reason: r.error } },
+  };
 });
 
 /** Art. 12(4): refuse an erasure with the reasons; the customer is told them and how to complain (4.10). */
@@ -153,7 +157,11 @@ export const refuseErasureAction = staffAction("erasure.refuse", ["dpo"], refuse
 export const announceRestrictionLiftAction = staffAction("restriction.lift_announced", ["dpo"], announceRestrictionLiftSchema, async (input, staff) => {
   const r = await restrictionLiftNoticeContact(staff, input.requestId);
   if (!r.ok) {
-    return { ok: false, message: r.error === "not-found" ? NOT_FOUND : "Anmodningen er allerede afgjort.", audit: { subjectRef: null, details: { reason: r.error } } };
+    return {
+      ok: false,
+      message: r.error === "not-found" ? NOT_FOUND : "Anmodningen er allerede afgjort.",
+      audit: { subjectRef: null, details: { reason: r.error } },
+    };
   }
   const mailed = await sendMailAfterChange({
     to: r.notify.email,
@@ -171,7 +179,12 @@ export const announceRestrictionLiftAction = staffAction("restriction.lift_annou
       "123multiservice",
     ].join("\n"),
   });
-  if (!mailed) return { ok: false, message: "Varslet kunne ikke sendes. Begrænsningen er ikke ophævet; prøv igen.", audit: { subjectRef: r.subjectRef, details: { mailed: false } } };
+  if (!mailed)
+    return {
+      ok: false,
+      message: "Varslet kunne ikke sendes. Begrænsningen er ikke ophævet; prøv igen.",
+      audit: { subjectRef: r.subjectRef, details: { mailed: false } },
+    };
   await recordRestrictionLiftNotice(staff, input.requestId);
   return { ok: true, message: "Kunden har fået varsel om, at begrænsningen ophæves. Du kan nu afvise anmodningen.", audit: { subjectRef: r.subjectRef } };
 });
@@ -196,7 +209,12 @@ export const registerMailedRequestAction = staffAction(
         "already-open": { field: "type", message: "Kunden har allerede en åben anmodning af den type." },
         future: { field: "receivedOn", message: "Datoen ligger i fremtiden." },
       }[r.error];
-      return { ok: false, message: refusal.message, fieldErrors: { [refusal.field]: [refusal.message] }, audit: { subjectRef: null, details: { reason: r.error } } };
+      return {
+        ok: false,
+        message: refusal.message,
+        fieldErrors: { [refusal.field]: [refusal.message] },
+        audit: { subjectRef: null, details: { reason: r.error } },
+      };
     }
     return {
       ok: true,
@@ -211,7 +229,12 @@ export const registerMailedRequestAction = staffAction(
 export const sendExportAction = staffAction("request.export_sent", STAFF_PERMISSIONS.sendExport.roles, sendExportSchema, async (input, staff) => {
   const r = await exportForRequest(staff, input.requestId);
   if (!r.ok) {
-    const message = r.error === "not-found" ? NOT_FOUND : r.error === "wrong-type" ? "Kun anmodninger om indsigt eller dataportabilitet besvares med eksporten." : "Anmodningen er allerede afsluttet.";
+    const message =
+      r.error === "not-found"
+        ? NOT_FOUND
+        : r.error === "wrong-type"
+          ? "Kun anmodninger om indsigt eller dataportabilitet besvares med eksporten."
+          : "Anmodningen er allerede afsluttet.";
     return { ok: false, message, audit: { subjectRef: null, details: { reason: r.error } } };
   }
   let outcome: Awaited<ReturnType<typeof sendMail>>;
@@ -236,12 +259,29 @@ export const sendExportAction = staffAction("request.export_sent", STAFF_PERMISS
     });
   } catch (e) {
     log("error", "mail.failed", { kind: "export", ...errorFields(e) });
-    return { ok: false, message: "Eksporten kunne ikke sendes. Anmodningen er stadig åben; prøv igen om lidt.", audit: { subjectRef: r.subjectRef, details: { reason: "mail-failed" } } };
+    return {
+      ok: false,
+      message: "Eksporten kunne ikke sendes. Anmodningen er stadig åben; prøv igen om lidt.",
+      audit: { subjectRef: r.subjectRef, details: { reason: "mail-failed" } },
+    };
   }
   if (outcome === "failed") {
-    return { ok: false, message: "Mailserveren afviste eksporten. Anmodningen er stadig åben.", audit: { subjectRef: r.subjectRef, details: { reason: "mail-refused" } } };
+    return {
+      ok: false,
+      message: "Mailserveren afviste eksporten. Anmodningen er stadig åben.",
+      audit: { subjectRef: r.subjectRef, details: { reason: "mail-refused" } },
+    };
   }
   await completeExportRequest(staff, input.requestId);
-  const how = outcome === "sent" ? "er sendt til kundens e-mailadresse" : outcome === "outbox" ? "er lagt i demo-udbakken (intet er sendt)" : "står i kø og sendes, så snart mailserveren svarer";
-  return { ok: true, message: `Eksporten ${how}, og anmodning ${r.requestNumber} er afsluttet.`, audit: { subjectRef: r.subjectRef, details: { delivery: outcome } } };
+  const how =
+    outcome === "sent"
+      ? "er sendt til kundens e-mailadresse"
+      : outcome === "outbox"
+        ? "er lagt i demo-udbakken (intet er sendt)"
+        : "står i kø og sendes, så snart mailserveren svarer";
+  return {
+    ok: true,
+    message: `Eksporten ${how}, og anmodning ${r.requestNumber} er afsluttet.`,
+    audit: { subjectRef: r.subjectRef, details: { delivery: outcome } },
+  };
 });

@@ -44,7 +44,9 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const cookieHeader: unknown = req?.headers?.cookie;
         const result = await login(parsed.data.email, parsed.data.password, clientAddressFrom(req?.headers), new Date(), {
-          knownDevice: knownDeviceFromCookieHeader(Array.isArray(cookieHeader) ? cookieHeader.join("; ") : typeof cookieHeader === "string" ? cookieHeader : undefined),
+          knownDevice: knownDeviceFromCookieHeader(
+            Array.isArray(cookieHeader) ? cookieHeader.join("; ") : typeof cookieHeader === "string" ? cookieHeader : undefined,
+          ),
         });
         if (!result.ok) {
           if (result.reason === "throttled") throw new Error(LOGIN_ERROR.throttledPrefix + result.retryAt.toISOString());

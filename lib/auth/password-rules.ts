@@ -14,11 +14,59 @@ export const SHOP_WORDS = ["123multiservice", "multiservice"] as const;
 
 /** Danish words the breach corpora (mostly English) underrate: seasons, the country, cities, months, "password". */
 const LOCAL_WORDS = [
-  "sommer", "vinter", "foraar", "forår", "efteraar", "efterår", "danmark", "denmark", "kodeord", "adgangskode", "password",
-  "hemmelig", "velkommen", "kobenhavn", "københavn", "koebenhavn", "aarhus", "århus", "odense", "aalborg", "esbjerg",
-  "hejmeddig", "hejsa", "elskerdig", "jegelskerdig", "kærlighed", "fodbold", "brøndby", "brondby", "januar", "februar",
-  "marts", "april", "juni", "juli", "august", "september", "oktober", "november", "december", "mandag", "tirsdag",
-  "onsdag", "torsdag", "fredag", "lørdag", "søndag", "julemand", "hygge", "kanelsnegl", "webshop", "kunde", "login",
+  "sommer",
+  "vinter",
+  "foraar",
+  "forår",
+  "efteraar",
+  "efterår",
+  "danmark",
+  "denmark",
+  "kodeord",
+  "adgangskode",
+  "password",
+  "hemmelig",
+  "velkommen",
+  "kobenhavn",
+  "københavn",
+  "koebenhavn",
+  "aarhus",
+  "århus",
+  "odense",
+  "aalborg",
+  "esbjerg",
+  "hejmeddig",
+  "hejsa",
+  "elskerdig",
+  "jegelskerdig",
+  "kærlighed",
+  "fodbold",
+  "brøndby",
+  "brondby",
+  "januar",
+  "februar",
+  "marts",
+  "april",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "december",
+  "mandag",
+  "tirsdag",
+  "onsdag",
+  "torsdag",
+  "fredag",
+  "lørdag",
+  "søndag",
+  "julemand",
+  "hygge",
+  "kanelsnegl",
+  "webshop",
+  "kunde",
+  "login",
 ];
 
 const REFUSED: ReadonlySet<string> = new Set([...BREACHED_PASSWORDS, ...COMMON_PASSWORDS, ...LOCAL_WORDS]);
@@ -28,10 +76,8 @@ export const PASSWORD_MESSAGES = {
   tooLong: `Adgangskoden må højst være ${PASSWORD_MAX_LENGTH} tegn`,
   breached:
     "Adgangskoden findes på lister over lækkede adgangskoder eller bygger på et meget brugt ord. Vælg en anden – fx tre-fire tilfældige ord i en sætning",
-  context:
-    "Adgangskoden bygger på dit navn, din e-mailadresse, butikkens navn eller et årstal. Vælg en anden – fx tre-fire tilfældige ord i en sætning",
-  pattern:
-    "Adgangskoden er et for let mønster (gentagelser eller en række som 12345 eller qwerty). Vælg en anden – fx tre-fire tilfældige ord i en sætning",
+  context: "Adgangskoden bygger på dit navn, din e-mailadresse, butikkens navn eller et årstal. Vælg en anden – fx tre-fire tilfældige ord i en sætning",
+  pattern: "Adgangskoden er et for let mønster (gentagelser eller en række som 12345 eller qwerty). Vælg en anden – fx tre-fire tilfældige ord i en sætning",
 } as const;
 
 export interface PasswordContext {
@@ -55,7 +101,7 @@ const SEQUENCES = [
   "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
   "zaq1xsw2cde3vfr4bgt5nhy6mju7",
   "qazwsxedcrfvtgbyhnujmikolp",
-  "!\"#¤%&/()=?",
+  '!"#¤%&/()=?',
   "!@#$%^&*()_+",
 ];
 

@@ -30,7 +30,8 @@ export async function withPasswordWork<T>(addressKey: string | null, work: () =>
       return await work();
     } finally {
       const next = waiting.shift();
-      if (next) next(); // the slot passes on; `running` stays the same
+      if (next)
+        next(); // the slot passes on; `running` stays the same
       else running--;
     }
   } finally {

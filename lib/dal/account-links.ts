@@ -91,9 +91,18 @@ export async function requestPasswordLink(emailRaw: string, now: Date = new Date
       NOT_YOU,
       ...SIGNATURE,
     ].join("\n");
-    return enqueueMail({ kind: setup ? "account_setup" : "password_reset", subjectRef: customer.id, to: email, subject, text, html: textToHtml(subject, text) }, tx, new Date());
+    return enqueueMail(
+      { kind: setup ? "account_setup" : "password_reset", subjectRef: customer.id, to: email, subject, text, html: textToHtml(subject, text) },
+      tx,
+      new Date(),
+    );
   });
-  await recordAudit({ actorType: "system", actorRef: "link-request", subjectRef: customer.id, action: setup ? "account_link.setup_sent" : "account_link.reset_sent" });
+  await recordAudit({
+    actorType: "system",
+    actorRef: "link-request",
+    subjectRef: customer.id,
+    action: setup ? "account_link.setup_sent" : "account_link.reset_sent",
+  });
   deliverLater(mailId);
 }
 
@@ -109,14 +118,22 @@ export async function checkPasswordLink(token: string, now: Date = new Date()): 
   return { ok: true, setup: (t.customer ?? t.staffUser)?.passwordHash === "" };
 }
 
-export type SetPasswordResult = { ok: true; kind: "customer" | "staff" } | { ok: false; error: "invalid-link" } | { ok: false; error: "weak-password"; message: string };
+export type SetPasswordResult =
+  { ok: true; kind: "customer" | "staff" } | { ok: false; error: "invalid-link" } | { ok: false; error: "weak-password"; message: string };
 
 /** Sets the password through a link: once, within 30 minutes; confirms the address; every session ends. */
 export async function setPasswordWithLink(token: string, newPassword: string, now: Date = new Date()): Promise<SetPasswordResult> {
   const tokenHash = sha256(token);
   const t = await db.accountToken.findUnique({
     where: { tokenHash },
-    select: { id: true, purpose: true, usedAt: true, expiresAt: true, customer: { select: { id: true, email: true, name: true } }, staffUser: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      customer: { select: { id: true, email: true, name: true } },
+      staffUser: { select: { id: true, email: true, name: true } },
+    },
   });
   if (!t || t.purpose !== "password" || t.usedAt || t.expiresAt <= now || (!t.customer && !t.staffUser)) return { ok: false, error: "invalid-link" };
   const owner = (t.customer ?? t.staffUser)!;
@@ -156,12 +173,7 @@ export async function customerAddress(customer: CustomerPrincipal): Promise<{ em
  * verified: the new address gets a confirmation link, the old one is told. Nothing changes until the link is
  * opened. When the new address is taken, nothing is sent to it, and the customer is told exactly the same.
  */
-export async function requestEmailChangeInTx(
-  tx: Tx,
-  customer: { id: string; email: string },
-  newEmail: string,
-  now: Date,
-): Promise<string[]> {
+export async function requestEmailChangeInTx(tx: Tx, customer: { id: string; email: string }, newEmail: string, now: Date): Promise<string[]> {
   const taken =
     (await tx.customer.findFirst({ where: { email: newEmail, NOT: { id: customer.id } }, select: { id: true } })) ??
     (await tx.staffUser.findFirst({ where: { email: newEmail }, select: { id: true } }));
@@ -175,7 +187,20 @@ export async function requestEmailChangeInTx(
     "Har du ikke selv bedt om det, så log ind og skift din adgangskode, eller skriv til os på " + env.PRIVACY_CONTACT_EMAIL + ".",
     ...SIGNATURE,
   ].join("\n");
-  ids.push(await enqueueMail({ kind: "email_change_notice", subjectRef: customer.id, to: customer.email, subject: noticeSubject, text: noticeText, html: textToHtml(noticeSubject, noticeText) }, tx, now));
+  ids.push(
+    await enqueueMail(
+      {
+        kind: "email_change_notice",
+        subjectRef: customer.id,
+        to: customer.email,
+        subject: noticeSubject,
+        text: noticeText,
+        html: textToHtml(noticeSubject, noticeText),
+      },
+      tx,
+      now,
+    ),
+  );
   if (!taken) {
     await tx.accountToken.deleteMany({ where: { customerId: customer.id, purpose: "email" } });
     const token = await createToken(tx, { purpose: "email", customerId: customer.id, newEmail }, now);
@@ -249,10 +274,15 @@ export async function confirmEmail(token: string, now: Date = new Date()): Promi
         (await tx.customer.findFirst({ where: { email: newEmail, NOT: { id: customer.id } }, select: { id: true } })) ??
         (await tx.staffUser.findFirst({ where: { email: newEmail }, select: { id: true } }));
       if (taken) return "unavailable" as const;
-      await tx.customer.update({ where: { id: customer.id }, data: { email: newEmail, emailVerifiedAt: now, lastActivityAt: now, profileCorrectedAt: now, version: { increment: 1 } } });
+      await tx.customer.update({
+        where: { id: customer.id },
+        data: { email: newEmail, emailVerifiedAt: now, lastActivityAt: now, profileCorrectedAt: now, version: { increment: 1 } },
+      });
       // 5a: the customer's own subscriptions follow; a guest subscription to the same product on the new address wins.
       const mine = await tx.notificationSubscription.findMany({ where: { email: customer.email }, select: { id: true, productSku: true } });
-      const theirs = new Set((await tx.notificationSubscription.findMany({ where: { email: newEmail }, select: { productSku: true } })).map((s) => s.productSku));
+      const theirs = new Set(
+        (await tx.notificationSubscription.findMany({ where: { email: newEmail }, select: { productSku: true } })).map((s) => s.productSku),
+      );
       for (const s of mine) {
         if (theirs.has(s.productSku)) await tx.notificationSubscription.delete({ where: { id: s.id } });
         else await tx.notificationSubscription.update({ where: { id: s.id }, data: { email: newEmail } });
@@ -266,7 +296,12 @@ export async function confirmEmail(token: string, now: Date = new Date()): Promi
     if ((e as { code?: string }).code === "P2002") return { ok: false, error: "unavailable" };
     throw e;
   }
-  await recordAudit({ actorType: "customer", actorRef: customer.id, subjectRef: customer.id, action: newEmail === customer.email ? "email.confirmed" : "email.changed" });
+  await recordAudit({
+    actorType: "customer",
+    actorRef: customer.id,
+    subjectRef: customer.id,
+    action: newEmail === customer.email ? "email.confirmed" : "email.changed",
+  });
   return { ok: true };
 }
 

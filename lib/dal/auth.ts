@@ -209,10 +209,7 @@ export async function login(
         { key: pseudonym("dev", `${ref}\0${deviceId}`), rule: THROTTLE.device, gate: true },
         { key: ref, rule: THROTTLE.account, gate: false },
       ]
-    : [
-        { key: ref, rule: THROTTLE.account, gate: true },
-        ...(addressKey ? [{ key: addressKey, rule: THROTTLE.address, gate: true }] : []),
-      ];
+    : [{ key: ref, rule: THROTTLE.account, gate: true }, ...(addressKey ? [{ key: addressKey, rule: THROTTLE.address, gate: true }] : [])];
 
   const customer = await db.customer.findUnique({
     where: { email },
@@ -226,7 +223,13 @@ export async function login(
       });
   const account = customer ?? staff;
 
-  const checked = await throttledVerify(counters, addressKey, account?.passwordHash || null /* "" = no portal password yet (issue 8): like an unknown address */, password, now);
+  const checked = await throttledVerify(
+    counters,
+    addressKey,
+    account?.passwordHash || null /* "" = no portal password yet (issue 8): like an unknown address */,
+    password,
+    now,
+  );
   if (!checked.ok) {
     if (checked.reason === "throttled") {
       log("warn", "login.throttled", { account: ref, retryAt: checked.retryAt.toISOString(), knownDevice: Boolean(deviceId) });
@@ -280,7 +283,12 @@ export async function login(
   }
   // Issue 8: a session of staff who must give a second factor is not a login yet (secondFactorAt stays null).
   const secondFactor = !secondFactorRequired(s.role) ? "none" : s.totpEnrolledAt ? "code" : "enrol";
-  await recordAudit({ actorType: "staff", actorRef: s.id, action: secondFactor === "none" ? "login" : "login.password", details: secondFactor === "none" ? undefined : { secondFactor } });
+  await recordAudit({
+    actorType: "staff",
+    actorRef: s.id,
+    action: secondFactor === "none" ? "login" : "login.password",
+    details: secondFactor === "none" ? undefined : { secondFactor },
+  });
   log("info", secondFactor === "none" ? "login.succeeded" : "login.password_ok", { actor: `staff:${s.id}` });
   return { ok: true, knownDevice, secondFactor, principal: { kind: "staff", staffId: s.id, sessionId: session.id, name: s.name, role: s.role } };
 }
@@ -301,7 +309,9 @@ export async function checkCurrentPassword(principal: Principal, password: strin
   ];
   const checked = await throttledVerify(counters, null, row?.passwordHash ?? null, password, now);
   if (!checked.ok) {
-    log("warn", checked.reason === "throttled" ? "password.check.throttled" : "password.check.failed", { actor: `${principal.kind}:${principal.sessionId.slice(-6)}` });
+    log("warn", checked.reason === "throttled" ? "password.check.throttled" : "password.check.failed", {
+      actor: `${principal.kind}:${principal.sessionId.slice(-6)}`,
+    });
     return checked;
   }
   await checked.release();
@@ -367,11 +377,7 @@ interface SessionRow {
  * effect at once, on every instance). One plain SQL statement: this runs for every page, and a Prisma `findUnique`
  * with two relations cost more CPU in query planning than the rest of the lookup (issue 13.3).
  */
-export async function sessionState(
-  sessionId: string,
-  now: Date = new Date(),
-  opts: { totpForSupport?: boolean } = {},
-): Promise<SessionState> {
+export async function sessionState(sessionId: string, now: Date = new Date(), opts: { totpForSupport?: boolean } = {}): Promise<SessionState> {
   const rows = await queryRows<SessionRow>(Prisma.sql`
       SELECT s."expiresAt" AS "expiresAt", s."revokedAt" AS "revokedAt", s."credentialVersion" AS "credentialVersion",
         s."secondFactorAt" AS "secondFactorAt",
@@ -390,7 +396,10 @@ export async function sessionState(
   const version = num(s.credentialVersion);
   if (s.customerId) {
     if (num(s.customerCredentialVersion) !== version) return null;
-    return { state: "full", principal: { kind: "customer", customerId: s.customerId, sessionId, name: s.customerName ?? "", customerNumber: num(s.customerNumber) } };
+    return {
+      state: "full",
+      principal: { kind: "customer", customerId: s.customerId, sessionId, name: s.customerName ?? "", customerNumber: num(s.customerNumber) },
+    };
   }
   if (!s.staffId || !bool(s.staffActive) || num(s.staffCredentialVersion) !== version || (s.staffRole !== "support" && s.staffRole !== "dpo")) return null;
   const role: StaffRole = s.staffRole;
@@ -422,7 +431,11 @@ export async function principalForSession(sessionId: string, now: Date = new Dat
 }
 
 /** Only for the code pages and their actions (issue 8): the staff member whose session still owes the second factor. */
-export async function pendingSecondFactorForSession(sessionId: string, now: Date = new Date(), opts: { totpForSupport?: boolean } = {}): Promise<PendingStaff | null> {
+export async function pendingSecondFactorForSession(
+  sessionId: string,
+  now: Date = new Date(),
+  opts: { totpForSupport?: boolean } = {},
+): Promise<PendingStaff | null> {
   const s = await sessionState(sessionId, now, opts);
   return s?.state === "second-factor" ? s.pending : null;
 }

@@ -299,7 +299,15 @@ export async function createRightsRequest(
  */
 export async function recordWebsiteEvent(
   customerId: string,
-  event: { kind: "page_view" | "search" | "product_click"; path?: string; searchTerm?: string; productSku?: string; browser: string; device: string; ipAddress: string },
+  event: {
+    kind: "page_view" | "search" | "product_click";
+    path?: string;
+    searchTerm?: string;
+    productSku?: string;
+    browser: string;
+    device: string;
+    ipAddress: string;
+  },
   now: Date = new Date(),
 ): Promise<boolean> {
   const customer = await db.customer.findUnique({ where: { id: customerId }, select: { objectsToAnalytics: true, processingRestricted: true } });

@@ -154,7 +154,11 @@ export interface MarketingProfileView {
   lastComputedAt: Date;
 }
 
-const splitList = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
+const splitList = (v: string) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export async function getMyMarketingProfile(c: CustomerPrincipal): Promise<MarketingProfileView | null> {
   const m = await db.marketingProfile.findUnique({

@@ -56,11 +56,23 @@ export async function checkpointAfterErasure(): Promise<void> {
  * statement is one raw SQL statement over the whole batch, the batch being one JSON parameter (lib/dal/sql.ts):
  * through Prisma's `in: [...]` filters the query compiler's cost per value made a batch cost ~1 ms per account.
  */
-export async function eraseCustomersInTx(tx: Tx, customerIds: string[], now: Date, opts: { requestId?: string; reason?: string } = {}): Promise<ErasureSummary> {
+export async function eraseCustomersInTx(
+  tx: Tx,
+  customerIds: string[],
+  now: Date,
+  opts: { requestId?: string; reason?: string } = {},
+): Promise<ErasureSummary> {
   const customers = await tx.$queryRaw<{ id: string; email: string }[]>`
     SELECT c."id" AS "id", c."email" AS "email" FROM "Customer" c WHERE ${inList(col("c", "id"), customerIds)} ORDER BY c."id"`;
   const ids = customers.map((c) => c.id);
-  const summary: ErasureSummary = { ordersKept: 0, invoicesKept: 0, websiteEventsDeleted: 0, consentEventsDeleted: 0, notificationsDeleted: 0, requestsClosed: 0 };
+  const summary: ErasureSummary = {
+    ordersKept: 0,
+    invoicesKept: 0,
+    websiteEventsDeleted: 0,
+    consentEventsDeleted: 0,
+    notificationsDeleted: 0,
+    requestsClosed: 0,
+  };
   if (ids.length === 0) return summary;
   const emails = customers.map((c) => c.email);
   const byCustomer = (alias: string, column = "customerId") => inList(col(alias, column), ids);

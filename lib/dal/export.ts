@@ -24,7 +24,11 @@ import { EXPORTED } from "@/lib/export/coverage";
 // lib/export/export.schema.json; what it holds of each model, and why anything is left out, is
 // lib/export/coverage.ts (test/export.test.ts checks both against the database's own datamodel).
 
-export const EXPORT_FORMAT = { name: "123multiservice-persondata", version: "1.1.0", schemaId: "https://123multiservice.dk/schemas/persondata-eksport/v1.json" } as const;
+export const EXPORT_FORMAT = {
+  name: "123multiservice-persondata",
+  version: "1.1.0",
+  schemaId: "https://123multiservice.dk/schemas/persondata-eksport/v1.json",
+} as const;
 
 /** Which top-level key of the export holds each model (from lib/export/coverage.ts). */
 export const EXPORT_SECTIONS: Record<string, string> = Object.fromEntries(Object.entries(EXPORTED).map(([model, e]) => [model, e.section]));
@@ -181,7 +185,9 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
           .map(
             (l) =>
               `{"productSku":${str(l.productSku)},"productName":${str(l.productName)},"quantity":${int(l.quantity)},"unitPriceOre":${int(l.unitPriceOre)},"returned":${
-                Number(l.returnedQuantity) > 0 ? `{"quantity":${int(l.returnedQuantity)},"returnedAt":${time(l.returnedAt)},"reason":${str(l.returnReason)}}` : "null"
+                Number(l.returnedQuantity) > 0
+                  ? `{"quantity":${int(l.returnedQuantity)},"returnedAt":${time(l.returnedAt)},"reason":${str(l.returnReason)}}`
+                  : "null"
               }}`,
           )
           .join(",")}]}`,
@@ -241,11 +247,20 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
       },
     );
 
-    const mp = await db.marketingProfile.findUnique({ where: { customerId: id }, select: { interests: true, preferredCategories: true, lastComputedAt: true } });
-    const split = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+    const mp = await db.marketingProfile.findUnique({
+      where: { customerId: id },
+      select: { interests: true, preferredCategories: true, lastComputedAt: true },
+    });
+    const split = (s: string) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
     out.push(
       ',"marketingProfile":' +
-        JSON.stringify(mp ? { interests: split(mp.interests), preferredCategories: split(mp.preferredCategories), lastComputedAt: iso(mp.lastComputedAt) } : null),
+        JSON.stringify(
+          mp ? { interests: split(mp.interests), preferredCategories: split(mp.preferredCategories), lastComputedAt: iso(mp.lastComputedAt) } : null,
+        ),
     );
 
     yield* list(
@@ -320,7 +335,11 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
           title: OUTBOUND_EVENTS[e.kind as OutboundEventKind]?.title ?? e.kind,
           occurredAt: iso(e.occurredAt),
           changedFields: Object.keys((JSON.parse(e.payload) as { fields?: object }).fields ?? {}),
-          recipients: e.deliveries.map((d) => ({ recipient: RECIPIENTS[d.recipient as RecipientId]?.name ?? d.recipient, status: d.status, deliveredAt: iso(d.deliveredAt) })),
+          recipients: e.deliveries.map((d) => ({
+            recipient: RECIPIENTS[d.recipient as RecipientId]?.name ?? d.recipient,
+            status: d.status,
+            deliveredAt: iso(d.deliveredAt),
+          })),
         }),
     );
 
@@ -335,7 +354,8 @@ export async function exportChunks(c: CustomerPrincipal, now: Date = new Date())
           select: { id: true, occurredAt: true, actorType: true, action: true, details: true },
         }),
       ),
-      (a) => `{"occurredAt":${JSON.stringify(iso(a.occurredAt))},"actor":${JSON.stringify(a.actorType)},"action":${JSON.stringify(a.action)},"details":${jsonOrString(a.details)}}`,
+      (a) =>
+        `{"occurredAt":${JSON.stringify(iso(a.occurredAt))},"actor":${JSON.stringify(a.actorType)},"action":${JSON.stringify(a.action)},"details":${jsonOrString(a.details)}}`,
     );
 
     // Messages to the customer the mail queue still holds (issue 8): delivered ones keep no address or body.

@@ -55,7 +55,9 @@ export async function listApiKeys(): Promise<ApiKeyView[]> {
 export async function authenticateApiKey(authorization: string | null, now = new Date()): Promise<ApiPrincipal | null> {
   const m = /^Bearer mk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/.exec(authorization?.trim() ?? "");
   const given = Buffer.from(hash(m?.[2] ?? "x"), "hex");
-  const row = m ? await db.apiKey.findUnique({ where: { id: m[1] }, select: { id: true, name: true, secretHash: true, scopes: true, recipient: true, revokedAt: true } }) : null;
+  const row = m
+    ? await db.apiKey.findUnique({ where: { id: m[1] }, select: { id: true, name: true, secretHash: true, scopes: true, recipient: true, revokedAt: true } })
+    : null;
   const stored = Buffer.from(row?.secretHash ?? "0".repeat(64), "hex");
   const match = timingSafeEqual(given, stored);
   if (!row || !match || row.revokedAt) return null;

@@ -86,7 +86,11 @@ export async function claimDueDeliveries(now: Date, limit = 20, claimMs = 2 * 60
       select: { id: true, recipient: true, attempts: true, event: { select: { id: true, seq: true, kind: true, occurredAt: true, payload: true } } },
     });
     if (!endpoints.has(d.recipient)) {
-      const e = await db.recipientEndpoint.findFirst({ where: { recipient: d.recipient, active: true }, orderBy: { createdAt: "desc" }, select: { url: true, secretEnc: true } });
+      const e = await db.recipientEndpoint.findFirst({
+        where: { recipient: d.recipient, active: true },
+        orderBy: { createdAt: "desc" },
+        select: { url: true, secretEnc: true },
+      });
       let resolved: { url: string; secret: string } | null = null;
       if (e) {
         try {
@@ -107,7 +111,15 @@ export async function claimDueDeliveries(now: Date, limit = 20, claimMs = 2 * 60
 export async function markDelivered(id: string, httpStatus: number, now: Date): Promise<void> {
   await db.outboundDelivery.update({
     where: { id },
-    data: { status: "delivered", deliveredAt: now, lastAttemptAt: now, confirmation: `HTTP ${httpStatus}`, attempts: { increment: 1 }, claimedUntil: null, lastError: null },
+    data: {
+      status: "delivered",
+      deliveredAt: now,
+      lastAttemptAt: now,
+      confirmation: `HTTP ${httpStatus}`,
+      attempts: { increment: 1 },
+      claimedUntil: null,
+      lastError: null,
+    },
   });
 }
 
@@ -131,7 +143,10 @@ export async function markAttemptFailed(d: Pick<ClaimedDelivery, "id" | "attempt
 
 /** No endpoint and no pull feed: staff must tell the recipient another way (stands out in /personale). */
 export async function markNeedsManual(id: string, now: Date): Promise<void> {
-  await db.outboundDelivery.update({ where: { id }, data: { status: "manual", lastAttemptAt: now, claimedUntil: null, lastError: "Ingen modtageradresse er sat op" } });
+  await db.outboundDelivery.update({
+    where: { id },
+    data: { status: "manual", lastAttemptAt: now, claimedUntil: null, lastError: "Ingen modtageradresse er sat op" },
+  });
 }
 
 /** The recipient reads the pull feed: look again in an hour whether it has confirmed (fetched past it). */

@@ -174,8 +174,11 @@ async function customerRefs(ctx: Ctx, externalIds: (string | null | undefined)[]
     where: { externalId: { in: ids } },
     select: { id: true, externalId: true, objectsToAnalytics: true, processingRestricted: true, objectsToMarketingAt: true },
   });
-  for (const r of rows) map.set(r.externalId!, { id: r.id, objects: r.objectsToAnalytics, restricted: r.processingRestricted, objectsToMarketingAt: r.objectsToMarketingAt });
-  if (ctx.memory) for (const id of ids) if (!map.has(id) && ctx.memory.customers.has(id)) map.set(id, { id: VIRTUAL, objects: false, restricted: false, objectsToMarketingAt: null });
+  for (const r of rows)
+    map.set(r.externalId!, { id: r.id, objects: r.objectsToAnalytics, restricted: r.processingRestricted, objectsToMarketingAt: r.objectsToMarketingAt });
+  if (ctx.memory)
+    for (const id of ids)
+      if (!map.has(id) && ctx.memory.customers.has(id)) map.set(id, { id: VIRTUAL, objects: false, restricted: false, objectsToMarketingAt: null });
   return map;
 }
 
@@ -196,7 +199,10 @@ async function customers(ctx: Ctx, all: Item<CustomerRecord>[]) {
   const c = ctx.count("customer");
   const { keep, superseded } = lastById(all);
   c.unchanged += superseded;
-  const erased = await erasedIds(ctx, keep.map((i) => i.record.id));
+  const erased = await erasedIds(
+    ctx,
+    keep.map((i) => i.record.id),
+  );
   const items = keep.filter((i) => (erased.has(i.record.id) ? (ctx.reject(i.line, ERASED), false) : true));
   const norm = (r: CustomerRecord) => ({
     name: r.name,
@@ -208,7 +214,13 @@ async function customers(ctx: Ctx, all: Item<CustomerRecord>[]) {
     phone: r.phone ? r.phone.replace(/\s/g, "") : null,
   });
   const existing = await ctx.tx.customer.findMany({
-    where: { OR: [{ externalId: { in: items.map((i) => i.record.id) } }, { customerNumber: { in: items.map((i) => i.record.customerNumber) } }, { email: { in: items.map((i) => norm(i.record).email) } }] },
+    where: {
+      OR: [
+        { externalId: { in: items.map((i) => i.record.id) } },
+        { customerNumber: { in: items.map((i) => i.record.customerNumber) } },
+        { email: { in: items.map((i) => norm(i.record).email) } },
+      ],
+    },
     select: {
       id: true,
       externalId: true,
@@ -279,7 +291,8 @@ async function customers(ctx: Ctx, all: Item<CustomerRecord>[]) {
       log("info", "import.portal_correction_kept", { customer: pseudonym("cust", row.id), line });
       n = { name: row.name, street: row.street, postalCode: row.postalCode, city: row.city, country: row.country, email: row.email, phone: row.phone };
     }
-    const changed = row.externalId !== record.id || (Object.keys(n) as (keyof typeof n)[]).some((k) => n[k] !== row[k]) || row.customerNumber !== record.customerNumber;
+    const changed =
+      row.externalId !== record.id || (Object.keys(n) as (keyof typeof n)[]).some((k) => n[k] !== row[k]) || row.customerNumber !== record.customerNumber;
     if (!changed) {
       c.unchanged++;
       continue;
@@ -338,7 +351,13 @@ async function subscriptions(ctx: Ctx, all: Item<NotificationSubscriptionRecord>
       creates.push({ externalId: record.id, email, productSku: record.productSku, productName: record.productName, createdAt: new Date(record.createdAt) });
       continue;
     }
-    if (row.externalId === record.id && row.email === email && row.productSku === record.productSku && row.productName === record.productName && same(row.createdAt, record.createdAt)) {
+    if (
+      row.externalId === record.id &&
+      row.email === email &&
+      row.productSku === record.productSku &&
+      row.productName === record.productName &&
+      same(row.createdAt, record.createdAt)
+    ) {
       c.unchanged++;
       continue;
     }
@@ -384,7 +403,15 @@ async function notified(ctx: Ctx, items: Item<NotifiedRecord>[]) {
 
 // ---------------------------------------------------------------- orders and invoices
 
-type LineData = { productSku: string; productName: string; quantity: number; unitPriceOre: number; returnedQuantity: number; returnedAt: Date | null; returnReason: string | null };
+type LineData = {
+  productSku: string;
+  productName: string;
+  quantity: number;
+  unitPriceOre: number;
+  returnedQuantity: number;
+  returnedAt: Date | null;
+  returnReason: string | null;
+};
 
 function lineData(r: OrderRecord): LineData[] {
   return r.lines.map((l) => ({
@@ -405,9 +432,15 @@ async function orders(ctx: Ctx, all: Item<OrderRecord>[]) {
   const c = ctx.count("order");
   const { keep, superseded } = lastById(all);
   c.unchanged += superseded;
-  const erased = await erasedIds(ctx, keep.map((i) => i.record.customerId));
+  const erased = await erasedIds(
+    ctx,
+    keep.map((i) => i.record.customerId),
+  );
   const items = keep.filter((i) => (i.record.customerId && erased.has(i.record.customerId) ? (ctx.reject(i.line, ERASED), false) : true));
-  const refs = await customerRefs(ctx, items.map((i) => i.record.customerId));
+  const refs = await customerRefs(
+    ctx,
+    items.map((i) => i.record.customerId),
+  );
   const existing = await ctx.tx.order.findMany({
     where: { OR: [{ externalId: { in: items.map((i) => i.record.id) } }, { orderNumber: { in: items.map((i) => i.record.orderNumber) } }] },
     select: {
@@ -425,7 +458,10 @@ async function orders(ctx: Ctx, all: Item<OrderRecord>[]) {
       totalOre: true,
       carrier: true,
       retainUntil: true,
-      lines: { orderBy: { id: "asc" }, select: { productSku: true, productName: true, quantity: true, unitPriceOre: true, returnedQuantity: true, returnedAt: true, returnReason: true } },
+      lines: {
+        orderBy: { id: "asc" },
+        select: { productSku: true, productName: true, quantity: true, unitPriceOre: true, returnedQuantity: true, returnedAt: true, returnReason: true },
+      },
     },
   });
   const byExt = new Map(existing.filter((e) => e.externalId).map((e) => [e.externalId!, e]));
@@ -487,7 +523,9 @@ async function orders(ctx: Ctx, all: Item<OrderRecord>[]) {
     const unchanged =
       row.externalId === record.id &&
       row.customerId === customerId &&
-      (Object.keys(data) as (keyof typeof data)[]).every((k) => (data[k] instanceof Date ? (row[k] as Date).getTime() === (data[k] as Date).getTime() : row[k] === data[k])) &&
+      (Object.keys(data) as (keyof typeof data)[]).every((k) =>
+        data[k] instanceof Date ? (row[k] as Date).getTime() === (data[k] as Date).getTime() : row[k] === data[k],
+      ) &&
       linesKey(row.lines) === linesKey(lines);
     if (unchanged) {
       c.unchanged++;
@@ -509,9 +547,15 @@ async function invoices(ctx: Ctx, all: Item<InvoiceRecord>[]) {
   const c = ctx.count("invoice");
   const { keep, superseded } = lastById(all);
   c.unchanged += superseded;
-  const erased = await erasedIds(ctx, keep.map((i) => i.record.customerId));
+  const erased = await erasedIds(
+    ctx,
+    keep.map((i) => i.record.customerId),
+  );
   const items = keep.filter((i) => (i.record.customerId && erased.has(i.record.customerId) ? (ctx.reject(i.line, ERASED), false) : true));
-  const refs = await customerRefs(ctx, items.map((i) => i.record.customerId));
+  const refs = await customerRefs(
+    ctx,
+    items.map((i) => i.record.customerId),
+  );
   const orderIds = [...new Set(items.map((i) => i.record.orderId).filter((x): x is string => Boolean(x)))];
   const orderRows = orderIds.length ? await ctx.tx.order.findMany({ where: { externalId: { in: orderIds } }, select: { id: true, externalId: true } }) : [];
   const orderMap = new Map(orderRows.map((o) => [o.externalId!, o.id]));
@@ -606,7 +650,9 @@ async function invoices(ctx: Ctx, all: Item<InvoiceRecord>[]) {
       row.externalId === record.id &&
       row.customerId === customerId &&
       row.orderId === orderId &&
-      (Object.keys(data) as (keyof typeof data)[]).every((k) => (data[k] instanceof Date ? (row[k] as Date).getTime() === (data[k] as Date).getTime() : row[k] === data[k]));
+      (Object.keys(data) as (keyof typeof data)[]).every((k) =>
+        data[k] instanceof Date ? (row[k] as Date).getTime() === (data[k] as Date).getTime() : row[k] === data[k],
+      );
     if (unchanged) {
       c.unchanged++;
       continue;
@@ -624,15 +670,29 @@ async function consents(ctx: Ctx, all: Item<ConsentEventRecord>[]) {
   const c = ctx.count("consent_event");
   const { keep, superseded } = lastById(all);
   c.unchanged += superseded;
-  const erased = await erasedIds(ctx, keep.map((i) => i.record.customerId));
+  const erased = await erasedIds(
+    ctx,
+    keep.map((i) => i.record.customerId),
+  );
   const items = keep.filter((i) => (erased.has(i.record.customerId) ? (ctx.reject(i.line, ERASED), false) : true));
-  const refs = await customerRefs(ctx, items.map((i) => i.record.customerId));
+  const refs = await customerRefs(
+    ctx,
+    items.map((i) => i.record.customerId),
+  );
   const existing = await ctx.tx.consentEvent.findMany({
     where: { externalId: { in: items.map((i) => i.record.id) } },
     select: { externalId: true, customerId: true, action: true, occurredAt: true, channel: true, wordingVersion: true },
   });
   const byExt = new Map(existing.map((e) => [e.externalId!, e]));
-  const creates: { externalId: string; customerId: string; purpose: string; action: "given" | "withdrawn"; occurredAt: Date; channel: string; wordingVersion: string }[] = [];
+  const creates: {
+    externalId: string;
+    customerId: string;
+    purpose: string;
+    action: "given" | "withdrawn";
+    occurredAt: Date;
+    channel: string;
+    wordingVersion: string;
+  }[] = [];
   const withdrawnFor = new Set<string>();
   for (const { line, record } of items) {
     const ref = refs.get(record.customerId);
@@ -642,7 +702,12 @@ async function consents(ctx: Ctx, all: Item<ConsentEventRecord>[]) {
     }
     const row = byExt.get(record.id);
     if (row) {
-      const identical = row.customerId === ref.id && row.action === record.action && same(row.occurredAt, record.occurredAt) && row.channel === record.channel && row.wordingVersion === record.wordingVersion;
+      const identical =
+        row.customerId === ref.id &&
+        row.action === record.action &&
+        same(row.occurredAt, record.occurredAt) &&
+        row.channel === record.channel &&
+        row.wordingVersion === record.wordingVersion;
       if (identical) c.unchanged++;
       else ctx.reject(line, "En samtykkehændelse ændres aldrig (pkt. 4.9); send en ny hændelse med nyt id");
       continue;
@@ -655,13 +720,25 @@ async function consents(ctx: Ctx, all: Item<ConsentEventRecord>[]) {
     }
     c.created++;
     if (ref.id === VIRTUAL) continue;
-    creates.push({ externalId: record.id, customerId: ref.id, purpose: "newsletter", action: record.action, occurredAt: new Date(record.occurredAt), channel: record.channel, wordingVersion: record.wordingVersion });
+    creates.push({
+      externalId: record.id,
+      customerId: ref.id,
+      purpose: "newsletter",
+      action: record.action,
+      occurredAt: new Date(record.occurredAt),
+      channel: record.channel,
+      wordingVersion: record.wordingVersion,
+    });
     if (record.action === "withdrawn") withdrawnFor.add(ref.id);
   }
   if (creates.length) await ctx.tx.consentEvent.createMany({ data: creates });
   // 5.4: once the latest event says withdrawn, the marketing profile collected for the newsletter goes.
   for (const customerId of withdrawnFor) {
-    const last = await ctx.tx.consentEvent.findFirst({ where: { customerId, purpose: "newsletter" }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], select: { action: true } });
+    const last = await ctx.tx.consentEvent.findFirst({
+      where: { customerId, purpose: "newsletter" },
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      select: { action: true },
+    });
     if (last?.action === "withdrawn") await ctx.tx.marketingProfile.deleteMany({ where: { customerId } });
   }
 }
@@ -670,11 +747,19 @@ async function websiteEvents(ctx: Ctx, all: Item<WebsiteEventRecord>[]) {
   const c = ctx.count("website_event");
   const { keep, superseded } = lastById(all);
   c.unchanged += superseded;
-  const erased = await erasedIds(ctx, keep.map((i) => i.record.customerId));
+  const erased = await erasedIds(
+    ctx,
+    keep.map((i) => i.record.customerId),
+  );
   const items = keep.filter((i) => (erased.has(i.record.customerId) ? (ctx.reject(i.line, ERASED), false) : true));
-  const refs = await customerRefs(ctx, items.map((i) => i.record.customerId));
+  const refs = await customerRefs(
+    ctx,
+    items.map((i) => i.record.customerId),
+  );
   const existing = new Set(
-    (await ctx.tx.websiteEvent.findMany({ where: { externalId: { in: items.map((i) => i.record.id) } }, select: { externalId: true } })).map((e) => e.externalId!),
+    (await ctx.tx.websiteEvent.findMany({ where: { externalId: { in: items.map((i) => i.record.id) } }, select: { externalId: true } })).map(
+      (e) => e.externalId!,
+    ),
   );
   const creates: Prisma.WebsiteEventCreateManyInput[] = [];
   for (const { line, record } of items) {

@@ -89,7 +89,10 @@ async function process(p: ApiPrincipal, rawBody: string, now: Date): Promise<{ s
   // All or nothing: check against the database first (nothing written), then store.
   const check = await importBatch(valid, { dryRun: true, now, memory: newDryRunMemory() });
   if (check.rejected.length) {
-    return { status: 400, body: { error: "Nogle poster kan ikke gemmes. Intet er gemt.", errors: check.rejected.map((r) => ({ index: r.line, reason: r.reason })) } };
+    return {
+      status: 400,
+      body: { error: "Nogle poster kan ikke gemmes. Intet er gemt.", errors: check.rejected.map((r) => ({ index: r.line, reason: r.reason })) },
+    };
   }
   const done = await importBatch(valid, { now });
   const counts = done.counts;

@@ -120,7 +120,11 @@ export async function recordErasureForRecipients(tx: Tx, customerIds: string[], 
     // `WHERE 1 = 1`: SQLite needs it to read ON CONFLICT after INSERT … SELECT.
     await tx.$executeRaw`
       INSERT INTO "ImportTombstone" ("key", "createdAt")
-      SELECT t."key", ${ts(now)} FROM ${jsonRows(keys.map((key) => ({ key })), ["key"], "t")} WHERE 1 = 1
+      SELECT t."key", ${ts(now)} FROM ${jsonRows(
+        keys.map((key) => ({ key })),
+        ["key"],
+        "t",
+      )} WHERE 1 = 1
       ON CONFLICT ("key") DO NOTHING`;
   }
 }
@@ -156,7 +160,10 @@ export async function recordErasureOutboundEvents(tx: Tx, customerIds: string[],
         ["recipient"],
         "d",
       )}
-      WHERE ${inList(Prisma.raw('e."id"'), rows.map((r) => r.id))}
+      WHERE ${inList(
+        Prisma.raw('e."id"'),
+        rows.map((r) => r.id),
+      )}
       ORDER BY e."seq", d."n"`;
   }
   return customers.flatMap((c) => (c.externalId ? [c.externalId] : []));

@@ -44,7 +44,12 @@ export async function lastRunOf(name: string): Promise<Date | null> {
  * Runs `fn` under the lease, or returns `{ ran: false }` at once when another instance holds it.
  * The lease should outlive a run: pass a ttl longer than the job's worst case.
  */
-export async function withLease<T>(name: string, ttlMs: number, fn: () => Promise<T>, holder = INSTANCE_ID): Promise<{ ran: true; result: T } | { ran: false }> {
+export async function withLease<T>(
+  name: string,
+  ttlMs: number,
+  fn: () => Promise<T>,
+  holder = INSTANCE_ID,
+): Promise<{ ran: true; result: T } | { ran: false }> {
   if (!(await tryAcquireLease(name, ttlMs, holder))) return { ran: false };
   let finished: Date | undefined;
   try {

@@ -73,7 +73,18 @@ export async function attemptDelivery(id: string, now: Date = new Date()): Promi
     // Delivered: nothing personal stays (lib/policy/mail.ts).
     await db.mailMessage.update({
       where: { id },
-      data: { status: "sent", sentAt: new Date(), attempts: m.attempts + 1, lockedUntil: null, lastError: null, toAddress: "", subject: "", text: "", html: "", attachments: null },
+      data: {
+        status: "sent",
+        sentAt: new Date(),
+        attempts: m.attempts + 1,
+        lockedUntil: null,
+        lastError: null,
+        toAddress: "",
+        subject: "",
+        text: "",
+        html: "",
+        attachments: null,
+      },
     });
     log("info", "mail.sent", { kind: m.kind, id, via });
     return via === "outbox" ? "outbox" : "sent";
@@ -81,7 +92,7 @@ export async function attemptDelivery(id: string, now: Date = new Date()): Promi
     const attempts = m.attempts + 1;
     const permanent = e instanceof MailSendError && e.permanent;
     const giveUp = permanent || attempts >= MAIL_QUEUE.maxAttempts;
-    const lastError = e instanceof MailSendError ? `${e.responseCode ?? ""} ${e.message}`.trim() : (errorFields(e).message as string) ?? "ukendt fejl";
+    const lastError = e instanceof MailSendError ? `${e.responseCode ?? ""} ${e.message}`.trim() : ((errorFields(e).message as string) ?? "ukendt fejl");
     await db.mailMessage.update({
       where: { id },
       data: giveUp
@@ -153,7 +164,9 @@ export interface UndeliveredMail {
 /** Staff (issue 8): messages that could not be delivered (given up) or are still being retried. */
 export async function listUndeliveredMail(staff: { role: "support" | "dpo" }, now: Date = new Date()): Promise<UndeliveredMail[]> {
   const rows = await db.mailMessage.findMany({
-    where: { OR: [{ status: "failed" }, { status: "pending", attempts: { gt: 0 } }, { status: "pending", createdAt: { lt: new Date(now.getTime() - 5 * 60_000) } }] },
+    where: {
+      OR: [{ status: "failed" }, { status: "pending", attempts: { gt: 0 } }, { status: "pending", createdAt: { lt: new Date(now.getTime() - 5 * 60_000) } }],
+    },
     orderBy: { createdAt: "desc" },
     take: 200,
     select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, nextAttemptAt: true },

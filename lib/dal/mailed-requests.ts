@@ -35,7 +35,11 @@ async function findCustomer(ref: string): Promise<{ id: string; customerNumber: 
 
 const OPEN = ["awaiting_signature", "signature_received", "open"] as const;
 
-export async function registerMailedRequest(staff: StaffPrincipal, input: RegisterMailedRequestInput, now: Date = new Date()): Promise<RegisterMailedRequestResult> {
+export async function registerMailedRequest(
+  staff: StaffPrincipal,
+  input: RegisterMailedRequestInput,
+  now: Date = new Date(),
+): Promise<RegisterMailedRequestResult> {
   assertStaffRole(staff, STAFF_PERMISSIONS.registerMailedRequest.roles);
   if (input.receivedAt.getTime() > now.getTime()) return { ok: false, error: "future" };
   const customer = await findCustomer(input.customer);
@@ -95,7 +99,13 @@ export async function exportForRequest(staff: StaffPrincipal, requestId: string,
   if (r.type !== "access" && r.type !== "portability") return { ok: false, error: "wrong-type" };
   if (r.status !== "open") return { ok: false, error: "closed" };
   // The export reads only by customer id; this principal exists only to build it and never reaches a session.
-  const subject: CustomerPrincipal = { kind: "customer", customerId: r.customer.id, sessionId: "", name: r.customer.name, customerNumber: r.customer.customerNumber };
+  const subject: CustomerPrincipal = {
+    kind: "customer",
+    customerId: r.customer.id,
+    sessionId: "",
+    name: r.customer.name,
+    customerNumber: r.customer.customerNumber,
+  };
   const chunks = await exportChunks(subject, now);
   if (!chunks) return { ok: false, error: "not-found" };
   let json = "";

@@ -16,7 +16,12 @@ export type PasswordChangeResult =
  * current one through the login throttle (issue 11 item 2); every session of the account ends afterwards and the
  * credential version moves on, so logins still in flight with the old password create no session (7.4.3, item 3).
  */
-export async function changeOwnPassword(principal: Principal, currentPassword: string, newPassword: string, now: Date = new Date()): Promise<PasswordChangeResult> {
+export async function changeOwnPassword(
+  principal: Principal,
+  currentPassword: string,
+  newPassword: string,
+  now: Date = new Date(),
+): Promise<PasswordChangeResult> {
   const row =
     principal.kind === "customer"
       ? await db.customer.findUnique({ where: { id: principal.customerId }, select: { email: true, name: true } })

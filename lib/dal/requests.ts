@@ -323,8 +323,7 @@ export async function resolveRequest(
 }
 
 export type LiftNoticeResult =
-  | { ok: true; subjectRef: string; notify: { email: string; name: string; requestNumber: string } }
-  | { ok: false; error: "not-found" | "wrong-state" };
+  { ok: true; subjectRef: string; notify: { email: string; name: string; requestNumber: string } } | { ok: false; error: "not-found" | "wrong-state" };
 
 /**
  * Art. 18(3): before a restriction (4.6) is lifted, the customer is told. The caller sends the notice with what
@@ -349,8 +348,7 @@ export async function recordRestrictionLiftNotice(staff: StaffPrincipal, id: str
 }
 
 export type RefuseErasureResult =
-  | { ok: true; subjectRef: string; notify: { email: string; name: string; requestNumber: string } | null }
-  | { ok: false; error: "not-found" | "wrong-state" };
+  { ok: true; subjectRef: string; notify: { email: string; name: string; requestNumber: string } | null } | { ok: false; error: "not-found" | "wrong-state" };
 
 /**
  * Art. 12(4), 17(3), 4.5.1: the dpo refuses an erasure request (e.g. the data are needed for a legal claim) with

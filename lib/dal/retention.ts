@@ -143,7 +143,10 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
       clause: "4.2.2",
       why: "En anmodning om sletning, der har ventet på underskrift i over en måned, udløber, og kunden får besked (art. 12(3)-(4)).",
       count: () => db.privacyRequest.count({ where: unsignedExpired }),
-      sample: async () => (await db.privacyRequest.findMany({ where: unsignedExpired, take: 5, orderBy: { id: "asc" }, select: { requestNumber: true } })).map((r) => r.requestNumber),
+      sample: async () =>
+        (await db.privacyRequest.findMany({ where: unsignedExpired, take: 5, orderBy: { id: "asc" }, select: { requestNumber: true } })).map(
+          (r) => r.requestNumber,
+        ),
       apply: async () => {
         let n = 0;
         for (;;) {
@@ -165,7 +168,14 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
             });
             n += u.count;
             await tx.auditEvent.createMany({
-              data: due.map((r) => ({ actorType: "system", actorRef: "retention", action: "erasure.expired", subjectRef: r.subjectRef, occurredAt: now, details: "{}" })),
+              data: due.map((r) => ({
+                actorType: "system",
+                actorRef: "retention",
+                action: "erasure.expired",
+                subjectRef: r.subjectRef,
+                occurredAt: now,
+                details: "{}",
+              })),
             });
           }, JOB_TX);
           for (const r of due) if (r.customer) notices.push({ ...r.customer, requestNumber: r.requestNumber, createdAt: r.createdAt });
@@ -183,12 +193,23 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
       why: `Fakturaer anonymiseres 5 år efter udgangen af det regnskabsår, de er udstedt i (udstedt til og med ${day(lastDayKept(c.invoiceCutoff))}).`,
       count: () => db.invoice.count({ where: invoicesDue }),
       sample: async () =>
-        (await db.invoice.findMany({ where: invoicesDue, take: 5, orderBy: [{ issuedAt: "asc" }, { id: "asc" }], select: { invoiceNumber: true } })).map((r) => r.invoiceNumber),
+        (await db.invoice.findMany({ where: invoicesDue, take: 5, orderBy: [{ issuedAt: "asc" }, { id: "asc" }], select: { invoiceNumber: true } })).map(
+          (r) => r.invoiceNumber,
+        ),
       apply: async () =>
         (
           await db.invoice.updateMany({
             where: invoicesDue,
-            data: { customerId: null, orderId: null, billingName: null, billingStreet: null, billingPostalCode: null, billingCity: null, billingCountry: null, anonymisedAt: now },
+            data: {
+              customerId: null,
+              orderId: null,
+              billingName: null,
+              billingStreet: null,
+              billingPostalCode: null,
+              billingCity: null,
+              billingCountry: null,
+              anonymisedAt: now,
+            },
           })
         ).count,
     },
@@ -199,7 +220,9 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
       count: () => db.order.count({ where: ordersDue }),
       // Examples: the oldest (walks the placedAt index and stops at 5; ordering by id sorted every due order).
       sample: async () =>
-        (await db.order.findMany({ where: ordersDue, take: 5, orderBy: [{ placedAt: "asc" }, { id: "asc" }], select: { orderNumber: true } })).map((r) => r.orderNumber),
+        (await db.order.findMany({ where: ordersDue, take: 5, orderBy: [{ placedAt: "asc" }, { id: "asc" }], select: { orderNumber: true } })).map(
+          (r) => r.orderNumber,
+        ),
       apply: async () => (await db.order.deleteMany({ where: ordersDue })).count,
     },
     {
@@ -209,14 +232,24 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
       count: () => db.order.count({ where: ordersToStrip }),
       // Examples: the newest (those billed by a kept invoice lie just before the cutoff).
       sample: async () =>
-        (await db.order.findMany({ where: ordersToStrip, take: 5, orderBy: [{ placedAt: "desc" }, { id: "asc" }], select: { orderNumber: true } })).map((r) => r.orderNumber),
+        (await db.order.findMany({ where: ordersToStrip, take: 5, orderBy: [{ placedAt: "desc" }, { id: "asc" }], select: { orderNumber: true } })).map(
+          (r) => r.orderNumber,
+        ),
       apply: async () =>
         db.$transaction(async (tx) => {
           await tx.orderLine.updateMany({ where: { returnReason: { not: null }, order: ordersToStrip }, data: { returnReason: null } });
           return (
             await tx.order.updateMany({
               where: ordersToStrip,
-              data: { customerId: null, ipAddress: null, shippingName: null, shippingStreet: null, shippingPostalCode: null, shippingCity: null, shippingCountry: null },
+              data: {
+                customerId: null,
+                ipAddress: null,
+                shippingName: null,
+                shippingStreet: null,
+                shippingPostalCode: null,
+                shippingCity: null,
+                shippingCountry: null,
+              },
             })
           ).count;
         }, JOB_TX),
@@ -224,9 +257,12 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
     {
       rule: "notifications.delete_sent",
       clause: "5a.3",
-      why: "\"Modtag notifikation\" slettes, når underretningen er sendt.",
+      why: '"Modtag notifikation" slettes, når underretningen er sendt.',
       count: () => db.notificationSubscription.count({ where: sentNotifications }),
-      sample: async () => (await db.notificationSubscription.findMany({ where: sentNotifications, take: 5, orderBy: { id: "asc" }, select: { productSku: true } })).map((r) => r.productSku),
+      sample: async () =>
+        (await db.notificationSubscription.findMany({ where: sentNotifications, take: 5, orderBy: { id: "asc" }, select: { productSku: true } })).map(
+          (r) => r.productSku,
+        ),
       apply: async () => (await db.notificationSubscription.deleteMany({ where: sentNotifications })).count,
     },
     {
@@ -258,7 +294,10 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
       clause: REQUEST_RECORD_RETENTION.clause,
       why: REQUEST_RECORD_RETENTION.description,
       count: () => db.privacyRequest.count({ where: oldRequests }),
-      sample: async () => (await db.privacyRequest.findMany({ where: oldRequests, take: 5, orderBy: { id: "asc" }, select: { requestNumber: true } })).map((r) => r.requestNumber),
+      sample: async () =>
+        (await db.privacyRequest.findMany({ where: oldRequests, take: 5, orderBy: { id: "asc" }, select: { requestNumber: true } })).map(
+          (r) => r.requestNumber,
+        ),
       apply: async () => (await db.privacyRequest.deleteMany({ where: oldRequests })).count,
     },
     {
@@ -284,7 +323,10 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
       clause: "5.1/4.6",
       why: "Inaktive konti med en begrænsning eller en åben anmodning om begrænsning slettes ikke; databeskyttelsesrådgiveren ser dem på anmodningen.",
       count: () => db.customer.count({ where: held }),
-      sample: async () => (await db.customer.findMany({ where: held, take: 5, orderBy: { id: "asc" }, select: { customerNumber: true } })).map((r) => `kunde ${r.customerNumber}`),
+      sample: async () =>
+        (await db.customer.findMany({ where: held, take: 5, orderBy: { id: "asc" }, select: { customerNumber: true } })).map(
+          (r) => `kunde ${r.customerNumber}`,
+        ),
       apply: async () => db.customer.count({ where: held }),
     },
     {
@@ -292,7 +334,10 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
       clause: "5.1",
       why: `Kundekonti uden køb, ændringer eller log ind i 5 år slettes (senest aktiv ${day(c.inactiveCutoff)}).`,
       count: () => db.customer.count({ where: inactiveDue }),
-      sample: async () => (await db.customer.findMany({ where: inactiveDue, take: 5, orderBy: { id: "asc" }, select: { customerNumber: true } })).map((r) => `kunde ${r.customerNumber}`),
+      sample: async () =>
+        (await db.customer.findMany({ where: inactiveDue, take: 5, orderBy: { id: "asc" }, select: { customerNumber: true } })).map(
+          (r) => `kunde ${r.customerNumber}`,
+        ),
       apply: async () => {
         let n = 0;
         let previousFirst: string | undefined;
@@ -302,7 +347,12 @@ function rules(o: RetentionOptions, notices: ExpiredErasureNotice[]): Rule[] {
           if (due[0].id === previousFirst) throw new Error("retention rule accounts.delete_inactive made no progress");
           previousFirst = due[0].id;
           await db.$transaction(async (tx) => {
-            await eraseCustomersInTx(tx, due.map((d) => d.id), now, { reason: "kontoen var inaktiv i 5 år (pkt. 5.1)" });
+            await eraseCustomersInTx(
+              tx,
+              due.map((d) => d.id),
+              now,
+              { reason: "kontoen var inaktiv i 5 år (pkt. 5.1)" },
+            );
           }, JOB_TX);
           n += due.length;
           if (due.length < eraseBatch) break;
@@ -324,7 +374,15 @@ export async function runRetentionPass(o: RetentionOptions): Promise<RetentionRu
     const sample = await r.sample();
     const count = o.dryRun ? await r.count() : await r.apply();
     const c = process.cpuUsage(c0);
-    results.push({ rule: r.rule, clause: r.clause, why: r.why, count, sample, ms: Math.round(performance.now() - t0), cpuMs: Math.round((c.user + c.system) / 1000) });
+    results.push({
+      rule: r.rule,
+      clause: r.clause,
+      why: r.why,
+      count,
+      sample,
+      ms: Math.round(performance.now() - t0),
+      cpuMs: Math.round((c.user + c.system) / 1000),
+    });
   }
   if (!o.dryRun) {
     await recordAudit({

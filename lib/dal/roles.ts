@@ -20,4 +20,3 @@ export function assertStaffRole(staff: StaffPrincipal, roles: readonly StaffRole
 export function actorLabel(p: Principal): string {
   return p.kind === "customer" ? `customer:${p.customerId}` : `staff:${p.staffId}:${p.role}`;
 }
-

@@ -105,7 +105,10 @@ export async function totpSetup(pending: PendingStaff): Promise<{ secret: string
   if (pending.enrolled) return null;
   let row = await db.authSession.findUnique({ where: { id: pending.sessionId }, select: { pendingTotpSecret: true } });
   if (!row?.pendingTotpSecret) {
-    await db.authSession.updateMany({ where: { id: pending.sessionId, pendingTotpSecret: null }, data: { pendingTotpSecret: sealTotpSecret(newTotpSecret()) } });
+    await db.authSession.updateMany({
+      where: { id: pending.sessionId, pendingTotpSecret: null },
+      data: { pendingTotpSecret: sealTotpSecret(newTotpSecret()) },
+    });
     row = await db.authSession.findUnique({ where: { id: pending.sessionId }, select: { pendingTotpSecret: true } });
   }
   const secret = row?.pendingTotpSecret ? openTotpSecret({ email: pending.email, totpSecret: row.pendingTotpSecret }) : null;
@@ -136,7 +139,11 @@ export async function confirmTotpEnrolment(
   if (!sealed || !secret) return { ok: false, error: "no-setup" };
   const code = normaliseTotpCode(codeInput);
   let step: number | null = null;
-  const checked = await throttledCheck(counters(pending.staffId, pending.sessionId), async () => (step = code ? matchTotp(secret, code, now, null) : null) !== null, now);
+  const checked = await throttledCheck(
+    counters(pending.staffId, pending.sessionId),
+    async () => (step = code ? matchTotp(secret, code, now, null) : null) !== null,
+    now,
+  );
   if (!checked.ok) {
     await audit(pending.staffId, "second_factor.failed", { method: "totp", step: "enrol", reason: checked.reason });
     return checked.reason === "throttled" ? { ok: false, error: "throttled", retryAt: checked.retryAt } : { ok: false, error: "invalid" };
@@ -218,7 +225,10 @@ export async function regenerateRecoveryCodes(
   codeInput: string,
   now: Date = new Date(),
 ): Promise<{ ok: true; recoveryCodes: string[] } | Exclude<CodeCheck, { ok: true }>> {
-  const account = await db.staffUser.findUnique({ where: { id: staff.staffId }, select: { email: true, totpSecret: true, totpLastStep: true, totpEnrolledAt: true } });
+  const account = await db.staffUser.findUnique({
+    where: { id: staff.staffId },
+    select: { email: true, totpSecret: true, totpLastStep: true, totpEnrolledAt: true },
+  });
   if (!account?.totpEnrolledAt) return { ok: false, error: "not-enrolled" };
   const code = normaliseTotpCode(codeInput);
   const checked = await throttledCheck(

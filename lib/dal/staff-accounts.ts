@@ -27,15 +27,22 @@ export interface StaffListing {
 export async function listStaff(): Promise<StaffListing[]> {
   const rows = await db.staffUser.findMany({
     orderBy: { email: "asc" },
-    select: { email: true, name: true, role: true, active: true, passwordHash: true, createdAt: true, totpEnrolledAt: true, _count: { select: { recoveryCodes: true } } },
+    select: {
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      passwordHash: true,
+      createdAt: true,
+      totpEnrolledAt: true,
+      _count: { select: { recoveryCodes: true } },
+    },
   });
   return rows.map(({ passwordHash, _count, ...r }) => ({ ...r, hasPassword: passwordHash !== "", recoveryCodesLeft: _count.recoveryCodes }));
 }
 
 export type StaffChange =
-  | { ok: true; link?: string }
-  | { ok: false; error: "exists" | "not-found" | "customer-email" }
-  | { ok: false; error: "weak-password"; message: string };
+  { ok: true; link?: string } | { ok: false; error: "exists" | "not-found" | "customer-email" } | { ok: false; error: "weak-password"; message: string };
 
 /**
  * A new staff user. Without `password`: none yet, and the one-time link to choose one is returned. With `password`
@@ -52,7 +59,12 @@ export async function addStaff(email: string, name: string, role: StaffRole, pas
   }
   const passwordHash = password !== undefined ? await hashPassword(password) : "";
   const s = await db.staffUser.create({ data: { email: e, name, role, passwordHash }, select: { id: true } });
-  await recordAudit({ actorType: "system", actorRef: "staff-cli", action: "staff.added", details: { role, password: password !== undefined ? "prompt" : "link" } });
+  await recordAudit({
+    actorType: "system",
+    actorRef: "staff-cli",
+    action: "staff.added",
+    details: { role, password: password !== undefined ? "prompt" : "link" },
+  });
   return password !== undefined ? { ok: true } : { ok: true, link: await createStaffPasswordLink(s.id) };
 }
 
@@ -61,11 +73,15 @@ export async function addStaff(email: string, name: string, role: StaffRole, pas
  * password); every session of the account ends and the credential version moves on (ASVS 6.2.3, 7.4.3).
  */
 export async function setStaffPassword(email: string, password: string, now: Date = new Date()): Promise<StaffChange> {
-  const s = await db.staffUser.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, name: true, credentialVersion: true } });
+  const s = await db.staffUser.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, credentialVersion: true },
+  });
   if (!s) return { ok: false, error: "not-found" };
   const weak = checkNewPassword(password, { email: s.email, name: s.name, now });
   if (weak) return { ok: false, error: "weak-password", message: weak };
-  if (!(await replacePassword({ kind: "staff", staffId: s.id }, await hashPassword(password), s.credentialVersion, now))) return { ok: false, error: "not-found" };
+  if (!(await replacePassword({ kind: "staff", staffId: s.id }, await hashPassword(password), s.credentialVersion, now)))
+    return { ok: false, error: "not-found" };
   await recordAudit({ actorType: "system", actorRef: "staff-cli", action: "staff.password_set" });
   return { ok: true };
 }
@@ -78,7 +94,10 @@ export async function resetStaffTotp(email: string, now: Date = new Date()): Pro
   const s = await db.staffUser.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
   if (!s) return { ok: false, error: "not-found" };
   await db.$transaction(async (tx) => {
-    await tx.staffUser.update({ where: { id: s.id }, data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null, credentialVersion: { increment: 1 } } });
+    await tx.staffUser.update({
+      where: { id: s.id },
+      data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null, credentialVersion: { increment: 1 } },
+    });
     await tx.staffRecoveryCode.deleteMany({ where: { staffUserId: s.id } });
     await tx.authSession.updateMany({ where: { staffUserId: s.id, revokedAt: null }, data: { revokedAt: now } });
   });
@@ -105,6 +124,11 @@ export async function resetStaffPassword(email: string): Promise<StaffChange> {
 }
 
 /** Issue 8 ("Staff accounts"): a member of staff changes their own password in /personale/konto (ASVS 6.2.3): lib/dal/password-change.ts. */
-export function changeStaffPassword(staff: StaffPrincipal, currentPassword: string, newPassword: string, now: Date = new Date()): Promise<PasswordChangeResult> {
+export function changeStaffPassword(
+  staff: StaffPrincipal,
+  currentPassword: string,
+  newPassword: string,
+  now: Date = new Date(),
+): Promise<PasswordChangeResult> {
   return changeOwnPassword(staff, currentPassword, newPassword, now);
 }

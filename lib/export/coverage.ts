@@ -6,13 +6,7 @@
 
 /** How the test finds one customer's rows of a model (the same scope the export queries use). */
 export type Scope =
-  | { by: "self" }
-  | { by: "customerId" }
-  | { by: "email" }
-  | { by: "orderOfCustomer" }
-  | { by: "subjectRef" }
-  | { by: "accountKey" }
-  | { by: "eventOfCustomer" };
+  { by: "self" } | { by: "customerId" } | { by: "email" } | { by: "orderOfCustomer" } | { by: "subjectRef" } | { by: "accountKey" } | { by: "eventOfCustomer" };
 
 export interface FieldSpec {
   /** Where the value appears in the export section (for the reader; the test looks for the value itself). */
@@ -52,7 +46,10 @@ export const EXPORTED: Record<string, ModelExport> = {
       country: { as: "address.country" },
       email: { as: "email" },
       phone: { as: "phone" },
-      passwordHash: { omitted: "Et envejs-hash af adgangskoden (argon2id): en sikkerhedsforanstaltning, ikke en oplysning om kunden, og ubrugelig hos en anden dataansvarlig." },
+      passwordHash: {
+        omitted:
+          "Et envejs-hash af adgangskoden (argon2id): en sikkerhedsforanstaltning, ikke en oplysning om kunden, og ubrugelig hos en anden dataansvarlig.",
+      },
       createdAt: { as: "createdAt" },
       updatedAt: { as: "updatedAt" },
       lastActivityAt: { as: "lastActivityAt" },
@@ -257,7 +254,10 @@ export const EXPORTED: Record<string, ModelExport> = {
       subject: { as: "subject" },
       text: { omitted: "Brevets indhold er oplysninger, der står i eksportens øvrige afsnit (rapport, kvittering); det gemmes kun, til brevet er leveret." },
       html: { omitted: "Samme indhold som text, som HTML." },
-      attachments: { omitted: "Vedhæftede filer til et brev i køen (fx en eksport sendt af personalet): samme oplysninger som eksportens øvrige afsnit; gemmes kun, til brevet er leveret." },
+      attachments: {
+        omitted:
+          "Vedhæftede filer til et brev i køen (fx en eksport sendt af personalet): samme oplysninger som eksportens øvrige afsnit; gemmes kun, til brevet er leveret.",
+      },
       status: { as: "status" },
       attempts: { omitted: "Leveringsteknik (antal forsøg)." },
       nextAttemptAt: { omitted: "Leveringsteknik (næste forsøg)." },
@@ -297,8 +297,7 @@ export const EXPORTED: Record<string, ModelExport> = {
 /** Models that hold a customer id or an e-mail address but are not part of the export, each with the reason. */
 export const NOT_EXPORTED: Record<string, string> = {
   StaffUser: "Medarbejdernes egne konti (6.2); e-mailadressen er medarbejderens, ikke en kundes.",
-  StaffRecoveryCode:
-    "Medarbejdernes gendannelseskoder til totrinsbekræftelse (issue 8, ASVS 6.3.3), kun som hash; ingen oplysninger om kunder.",
+  StaffRecoveryCode: "Medarbejdernes gendannelseskoder til totrinsbekræftelse (issue 8, ASVS 6.3.3), kun som hash; ingen oplysninger om kunder.",
   AccountToken:
     "Engangslinks til adgangskode og bekræftelse af e-mail (issue 8): kun en hash af linket og højst 30 minutter gamle; de slettes, når de er brugt eller udløbet, og er ikke oplysninger om kunden, men en nøgle.",
 };

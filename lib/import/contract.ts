@@ -12,7 +12,11 @@ export const CONTRACT_VERSION = 1;
 const SAFE_TEXT = /^[\p{L}\p{M}\p{N} .,'’\-/&()#°+]+$/u;
 const NO_CONTROL = /^[^\p{Cc}\p{Cf}<>]*$/u;
 
-const shopId = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:\-]+$/, "Kun bogstaver a-z, tal og . _ : -");
+const shopId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:\-]+$/, "Kun bogstaver a-z, tal og . _ : -");
 const text = (max: number) => z.string().trim().min(1).max(max).regex(SAFE_TEXT, "Indeholder tegn, portalen ikke kan bruge");
 const freeText = (max: number) => z.string().max(max).regex(NO_CONTROL, "Indeholder kontroltegn eller markup");
 const instant = z.iso.datetime({ offset: true });
@@ -20,10 +24,25 @@ const ore = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 const country = z.string().regex(/^[A-Z]{2}$/, "Landekode med to store bogstaver (ISO 3166-1)");
 const email = z.email().max(254);
 const ip = z.union([z.ipv4(), z.ipv6()]);
-const sku = z.string().min(1).max(64).regex(/^[A-Za-z0-9._\-/]+$/, "Ugyldigt varenummer");
+const sku = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._\-/]+$/, "Ugyldigt varenummer");
 const head = <K extends string>(kind: K) => ({ kind: z.literal(kind), v: z.literal(CONTRACT_VERSION) });
 
-const address = z.strictObject({ name: text(200), street: text(200), postalCode: z.string().trim().min(1).max(12).regex(/^[A-Za-z0-9 \-]+$/), city: text(100), country });
+const address = z.strictObject({
+  name: text(200),
+  street: text(200),
+  postalCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(12)
+    .regex(/^[A-Za-z0-9 \-]+$/),
+  city: text(100),
+  country,
+});
 
 export const customerRecord = z
   .strictObject({
@@ -33,11 +52,20 @@ export const customerRecord = z
     customerNumber: z.number().int().min(1).max(2_000_000_000),
     name: text(200),
     street: text(200),
-    postalCode: z.string().trim().min(1).max(12).regex(/^[A-Za-z0-9 \-]+$/),
+    postalCode: z
+      .string()
+      .trim()
+      .min(1)
+      .max(12)
+      .regex(/^[A-Za-z0-9 \-]+$/),
     city: text(100),
     country,
     email,
-    phone: z.string().regex(/^\+?[0-9 ]{4,20}$/).nullable().optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ]{4,20}$/)
+      .nullable()
+      .optional(),
     createdAt: instant.optional(),
     /** Last purchase, change of data or login in the shop (5.1). */
     lastActivityAt: instant.optional(),
@@ -47,13 +75,17 @@ export const customerRecord = z
      */
     updatedAt: instant.optional(),
   })
-  .meta({ title: "Kunde", description: "En kundekonto (pkt. 2.1.2, 2.5.1). Importerede kunder har ingen adgangskode; de får adgang via \"Opret adgang\"." });
+  .meta({ title: "Kunde", description: 'En kundekonto (pkt. 2.1.2, 2.5.1). Importerede kunder har ingen adgangskode; de får adgang via "Opret adgang".' });
 
 export const orderRecord = z
   .strictObject({
     ...head("order"),
     id: shopId,
-    orderNumber: z.string().min(1).max(40).regex(/^[A-Za-z0-9\-]+$/),
+    orderNumber: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9\-]+$/),
     /** The shop's customer id; null for a guest purchase. */
     customerId: shopId.nullable(),
     placedAt: instant,
@@ -83,7 +115,11 @@ export const invoiceRecord = z
   .strictObject({
     ...head("invoice"),
     id: shopId,
-    invoiceNumber: z.string().min(1).max(40).regex(/^[A-Za-z0-9\-]+$/),
+    invoiceNumber: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9\-]+$/),
     /** The shop's order id, if the invoice bills an order. */
     orderId: shopId.nullable().optional(),
     customerId: shopId.nullable(),
@@ -113,7 +149,8 @@ export const websiteEventRecord = z
   })
   .meta({
     title: "Adfærd på hjemmesiden",
-    description: "Én hændelse (pkt. 2.1.1). Afvises og tælles, men gemmes ikke, for kunder der har gjort indsigelse (4.8) eller fået behandlingen begrænset (4.6).",
+    description:
+      "Én hændelse (pkt. 2.1.1). Afvises og tælles, men gemmes ikke, for kunder der har gjort indsigelse (4.8) eller fået behandlingen begrænset (4.6).",
   });
 
 export const consentEventRecord = z
@@ -126,7 +163,11 @@ export const consentEventRecord = z
     occurredAt: instant,
     channel: text(60),
     /** The version of the consent wording the customer saw (4.9). */
-    wordingVersion: z.string().min(1).max(60).regex(/^[A-Za-z0-9._\-]+$/),
+    wordingVersion: z
+      .string()
+      .min(1)
+      .max(60)
+      .regex(/^[A-Za-z0-9._\-]+$/),
   })
   .meta({ title: "Samtykke", description: "Tilmelding til eller afmelding af nyhedsbrevet (pkt. 2.2.3, 4.9). Hændelser ændres aldrig." });
 
@@ -139,7 +180,7 @@ export const notificationSubscriptionRecord = z
     productName: freeText(200).min(1),
     createdAt: instant,
   })
-  .meta({ title: "Modtag notifikation", description: "Tilmelding til \"Modtag notifikation\": kun e-mail og vare (pkt. 5a.1)." });
+  .meta({ title: "Modtag notifikation", description: 'Tilmelding til "Modtag notifikation": kun e-mail og vare (pkt. 5a.1).' });
 
 export const notifiedRecord = z
   .strictObject({
@@ -171,13 +212,7 @@ export type ConsentEventRecord = z.infer<typeof consentEventRecord>;
 export type NotificationSubscriptionRecord = z.infer<typeof notificationSubscriptionRecord>;
 export type NotifiedRecord = z.infer<typeof notifiedRecord>;
 export type ImportRecord =
-  | CustomerRecord
-  | OrderRecord
-  | InvoiceRecord
-  | WebsiteEventRecord
-  | ConsentEventRecord
-  | NotificationSubscriptionRecord
-  | NotifiedRecord;
+  CustomerRecord | OrderRecord | InvoiceRecord | WebsiteEventRecord | ConsentEventRecord | NotificationSubscriptionRecord | NotifiedRecord;
 
 export function isRecordKind(v: unknown): v is RecordKind {
   return typeof v === "string" && v in RECORD_SCHEMAS;
@@ -201,7 +236,10 @@ export function parseRecord(value: unknown): { ok: true; record: ImportRecord } 
   }
   const reason = r.error.issues
     .slice(0, 5)
-    .map((i) => `${i.path.join(".") || "(posten)"}: ${i.code === "unrecognized_keys" ? `ukendte felter ${(i as { keys?: string[] }).keys?.join(", ")}` : i.message}`)
+    .map(
+      (i) =>
+        `${i.path.join(".") || "(posten)"}: ${i.code === "unrecognized_keys" ? `ukendte felter ${(i as { keys?: string[] }).keys?.join(", ")}` : i.message}`,
+    )
     .join("; ");
   return { ok: false, reason };
 }

@@ -27,7 +27,9 @@ const s = await importFile(file, { dryRun, batchSize, onProgress: progress });
 if (tty) process.stderr.write("\n");
 console.log(`${dryRun ? "Prøvekørsel (intet er ændret)" : "Import"} af ${file}: ${s.lines.toLocaleString("da-DK")} linjer på ${(s.ms / 1000).toFixed(1)} s`);
 for (const [kind, c] of Object.entries(s.counts)) {
-  console.log(`  ${kind.padEnd(26)} oprettet ${String(c.created).padStart(8)}  opdateret ${String(c.updated).padStart(8)}  uændret ${String(c.unchanged).padStart(8)}${c.refused ? `  afvist (kundens indsigelse/begrænsning, pkt. 4.8/4.6, art. 21(3)) ${c.refused}` : ""}`);
+  console.log(
+    `  ${kind.padEnd(26)} oprettet ${String(c.created).padStart(8)}  opdateret ${String(c.updated).padStart(8)}  uændret ${String(c.unchanged).padStart(8)}${c.refused ? `  afvist (kundens indsigelse/begrænsning, pkt. 4.8/4.6, art. 21(3)) ${c.refused}` : ""}`,
+  );
 }
 if (s.rejected.length) {
   console.log(`${s.rejected.length} poster blev ikke importeret:`);

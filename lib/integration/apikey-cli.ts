@@ -18,7 +18,10 @@ Scopes: ${API_SCOPES.join(", ")} ("${EVENTS_SCOPE}" kræver --recipient, en af $
 
 if (cmd === "create") {
   const name = flag("name");
-  const scopes = (flag("scopes") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const scopes = (flag("scopes") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const recipient = flag("recipient") ?? null;
   if (!name || !/^[\p{L}\p{N} ._-]{1,60}$/u.test(name)) usage("Angiv --name (højst 60 tegn).");
   if (!scopes.length || scopes.some((s) => !(API_SCOPES as readonly string[]).includes(s))) usage("Ukendt eller manglende scope.");

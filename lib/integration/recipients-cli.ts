@@ -28,7 +28,10 @@ if (cmd === "list") {
   for (const id of RECIPIENT_IDS) {
     const e = endpoints.find((x) => x.recipient === id && x.active);
     const c = counts[id] ?? {};
-    const status = Object.entries(c).map(([k, n]) => `${k}=${n}`).join(" ") || "ingen hændelser";
+    const status =
+      Object.entries(c)
+        .map(([k, n]) => `${k}=${n}`)
+        .join(" ") || "ingen hændelser";
     console.log(`${id.padEnd(17)} ${(e ? e.url : "(ingen adresse)").padEnd(48)} ${status}   ${RECIPIENTS[id].name} (pkt. ${RECIPIENTS[id].clause})`);
   }
 } else if (cmd === "set") {

@@ -12,7 +12,8 @@ interface TtyLike extends Readable {
 
 /** One line from a pipe (`printf '%s\n' "$PW" | npm run staff -- add … --password-stdin`); at most 1 KiB. */
 export async function readPasswordLine(input: Readable): Promise<string> {
-  if ((input as TtyLike).isTTY) throw new PasswordInputError("--password-stdin læser fra et rør (pipe), ikke fra terminalen. Brug --prompt for at skrive adgangskoden skjult.");
+  if ((input as TtyLike).isTTY)
+    throw new PasswordInputError("--password-stdin læser fra et rør (pipe), ikke fra terminalen. Brug --prompt for at skrive adgangskoden skjult.");
   let data = "";
   for await (const chunk of input) {
     data += typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8");

@@ -32,5 +32,7 @@ if (dryRun) {
 }
 console.log(`${dryRun ? "Prøvekørsel (intet ændres)" : "Sletning efter pkt. 5"} pr. ${now.toISOString()}`);
 for (const r of results) {
-  console.log(`  pkt. ${r.clause.padEnd(7)} ${r.rule.padEnd(26)} ${String(r.count).padStart(7)}  ${r.why}${r.sample.length ? ` Fx: ${r.sample.join(", ")}` : ""}`);
+  console.log(
+    `  pkt. ${r.clause.padEnd(7)} ${r.rule.padEnd(26)} ${String(r.count).padStart(7)}  ${r.why}${r.sample.length ? ` Fx: ${r.sample.join(", ")}` : ""}`,
+  );
 }

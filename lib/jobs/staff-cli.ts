@@ -55,7 +55,9 @@ async function main(): Promise<void> {
     case "list": {
       for (const s of await listStaff()) {
         const totp = s.totpEnrolledAt ? `totp sat op (${s.recoveryCodesLeft} gendannelseskoder)` : "totp ikke sat op";
-        console.log(`${s.email.padEnd(32)} ${s.role.padEnd(8)} ${s.active ? "aktiv   " : "spærret "} ${(s.hasPassword ? "har adgangskode" : "venter på adgangskode").padEnd(22)} ${totp.padEnd(36)} ${s.name}`);
+        console.log(
+          `${s.email.padEnd(32)} ${s.role.padEnd(8)} ${s.active ? "aktiv   " : "spærret "} ${(s.hasPassword ? "har adgangskode" : "venter på adgangskode").padEnd(22)} ${totp.padEnd(36)} ${s.name}`,
+        );
       }
       return;
     }
@@ -70,13 +72,18 @@ async function main(): Promise<void> {
       const pw = await password();
       return report(
         await addStaff(email, name, role, pw),
-        pw === undefined ? `Medarbejderen ${email} (${role}) er oprettet uden adgangskode.` : `Medarbejderen ${email} (${role}) er oprettet med den valgte adgangskode.`,
+        pw === undefined
+          ? `Medarbejderen ${email} (${role}) er oprettet uden adgangskode.`
+          : `Medarbejderen ${email} (${role}) er oprettet med den valgte adgangskode.`,
       );
     }
     case "disable":
     case "enable":
       if (!email) break;
-      return report(await setStaffActive(email, command === "enable"), command === "enable" ? `${email} kan logge ind igen.` : `${email} er spærret, og alle sessioner er afsluttet.`);
+      return report(
+        await setStaffActive(email, command === "enable"),
+        command === "enable" ? `${email} kan logge ind igen.` : `${email} er spærret, og alle sessioner er afsluttet.`,
+      );
     case "reset-password": {
       if (!email) break;
       const pw = await password();

@@ -59,7 +59,9 @@ async function smtpTransport(): Promise<Transporter> {
 export async function deliver(mail: OutgoingMail): Promise<"smtp" | "outbox"> {
   if (env.mailTransport === "smtp") {
     try {
-      await (await smtpTransport()).sendMail({
+      await (
+        await smtpTransport()
+      ).sendMail({
         from: env.MAIL_FROM,
         to: mail.to,
         subject: mail.subject,
@@ -71,7 +73,12 @@ export async function deliver(mail: OutgoingMail): Promise<"smtp" | "outbox"> {
       return "smtp";
     } catch (e) {
       const err = e as { message?: string; responseCode?: number };
-      throw new MailSendError(String(err.message ?? e).replace(/[^\s@<>"]+@[^\s@<>"]+/g, "[e-mail]").slice(0, 300), err.responseCode);
+      throw new MailSendError(
+        String(err.message ?? e)
+          .replace(/[^\s@<>"]+@[^\s@<>"]+/g, "[e-mail]")
+          .slice(0, 300),
+        err.responseCode,
+      );
     }
   }
   const dir = path.resolve(env.MAIL_OUTBOX_DIR);

@@ -41,7 +41,13 @@ function Row({ label, value }: { label: string; value: string }) {
 
 export function ErasurePdf({ doc }: { doc: ErasureDocument }) {
   const nfc = (v: string) => v.normalize("NFC");
-  const c = { ...doc.customer, name: nfc(doc.customer.name), street: nfc(doc.customer.street), city: nfc(doc.customer.city), postalCode: nfc(doc.customer.postalCode) };
+  const c = {
+    ...doc.customer,
+    name: nfc(doc.customer.name),
+    street: nfc(doc.customer.street),
+    city: nfc(doc.customer.city),
+    postalCode: nfc(doc.customer.postalCode),
+  };
   return (
     <Document title={`Anmodning om sletning ${doc.request.requestNumber}`} author="123multiservice" language="da">
       <Page size="A4" style={s.page}>

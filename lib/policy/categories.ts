@@ -30,17 +30,7 @@ export type ErasureBehaviour =
   /** Kept with a pseudonymous reference only, as proof that the request was handled (4.2). */
   | { kind: "pseudonymise"; keeps: string; clause: string };
 
-export const CATEGORY_IDS = [
-  "konto",
-  "koeb",
-  "fakturaer",
-  "adfaerd",
-  "samtykke",
-  "markedsfoering",
-  "notifikationer",
-  "anmodninger",
-  "sikkerhed",
-] as const;
+export const CATEGORY_IDS = ["konto", "koeb", "fakturaer", "adfaerd", "samtykke", "markedsfoering", "notifikationer", "anmodninger", "sikkerhed"] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 
 export interface Category {
@@ -88,7 +78,8 @@ export const CATEGORIES: readonly Category[] = [
       kind: "inactivity",
       years: 5,
       clause: "5.1",
-      description: "Opbevares, så længe du er aktiv. Kontoen slettes, når den har været inaktiv i 5 år (intet køb, ingen ændring af oplysninger og intet log ind).",
+      description:
+        "Opbevares, så længe du er aktiv. Kontoen slettes, når den har været inaktiv i 5 år (intet køb, ingen ændring af oplysninger og intet log ind).",
     },
     erasure: { kind: "delete", description: "Slettes, og du kan ikke længere logge ind." },
     portable: true,
@@ -247,9 +238,9 @@ export const CATEGORIES: readonly Category[] = [
   },
   {
     id: "notifikationer",
-    title: "\"Modtag notifikation\"",
+    title: '"Modtag notifikation"',
     description: "Din e-mailadresse og den vare, du vil have besked om, når den kommer til salg.",
-    collected: { text: "Når du tilmelder dig \"Modtag notifikation\" på en vare.", clause: "5a.1" },
+    collected: { text: 'Når du tilmelder dig "Modtag notifikation" på en vare.', clause: "5a.1" },
     models: ["NotificationSubscription"],
     fields: [
       { key: "email", label: "E-mailadresse" },
@@ -308,9 +299,7 @@ export const CATEGORIES: readonly Category[] = [
     description: "Dine aktive log ind-sessioner og tællere for mislykkede log ind-forsøg (gemt som envejs-hash).",
     collected: { text: "Når du logger ind.", clause: "6.1" },
     models: ["AuthSession", "LoginFailure"],
-    fields: [
-      { key: "sessions", label: "Aktive sessioner (oprettet, udløber)" },
-    ],
+    fields: [{ key: "sessions", label: "Aktive sessioner (oprettet, udløber)" }],
     purpose: { text: "At beskytte din konto mod misbrug.", clause: "6.1" },
     legalBasis: { text: "Sikkerhedsforanstaltninger, som vi er forpligtet til.", clause: "6.1" },
     recipients: ["drift"],
@@ -335,7 +324,8 @@ export const MODELS_WITHOUT_CUSTOMER_DATA: Record<string, string> = {
   JobLease: "Styring af baggrundsjob (hvilken instans kører sletning, post og webhooks); ingen personoplysninger.",
   RateLimitHit: "Tællere for begrænsning af forsøg med nøglede hash-værdier, aldrig e-mail eller IP-adresse i klartekst; slettes efter deres tidsvindue.",
   RecipientEndpoint: "Modtagernes webhook-adresser og signeringsnøgler (pkt. 3, GDPR art. 19); ingen kundedata.",
-  ImportTombstone: "Nøglede hash-værdier af slettede kunders id hos butikken, så en senere import ikke genskaber dem (pkt. 4.5, 5.1); kan ikke føres tilbage til personen uden portalens hemmelighed.",
+  ImportTombstone:
+    "Nøglede hash-værdier af slettede kunders id hos butikken, så en senere import ikke genskaber dem (pkt. 4.5, 5.1); kan ikke føres tilbage til personen uden portalens hemmelighed.",
   ApiKey: "Nøgler til butikkens systemer (import og hændelsesfeed), kun som hash; ingen kundedata.",
   IngestRequest: "Svar på indlæsninger pr. idempotensnøgle: linjenumre og fejlårsager, aldrig værdierne; slettes efter et døgn.",
   AccountToken:

@@ -46,4 +46,3 @@ export function buildErasurePlan(facts: ErasureFacts, fy: FinancialYearEnd): Era
   }
   return plan;
 }
-

@@ -13,7 +13,7 @@ export const POLICY_NOTES: readonly PolicyNote[] = [
     clauses: ["3.4"],
     title: "Overførsel til USA bygger på EU-U.S. Privacy Shield",
     problem:
-      "Pkt. 3.4 begrunder overførslen til Google Analytics og Facebook i USA med Privacy Shield, som EU-Domstolen underkendte 16. juli 2020 (Schrems II). Overførslen skal i stedet bygge på EU-U.S. Data Privacy Framework (juli 2023) eller standardkontraktbestemmelser, og teksten \"En kopi af certificeringen kan findes her\" mangler sit link.",
+      'Pkt. 3.4 begrunder overførslen til Google Analytics og Facebook i USA med Privacy Shield, som EU-Domstolen underkendte 16. juli 2020 (Schrems II). Overførslen skal i stedet bygge på EU-U.S. Data Privacy Framework (juli 2023) eller standardkontraktbestemmelser, og teksten "En kopi af certificeringen kan findes her" mangler sit link.',
     meanwhile:
       "Portalen siger det lige ud ved hver kategori, der sendes til USA, og henviser hertil. Indsigelse mod behandlingen efter 2.1.1 (4.8) stopper registreringen af adfærd for kunden.",
   },
@@ -21,22 +21,21 @@ export const POLICY_NOTES: readonly PolicyNote[] = [
     clauses: ["5.4", "4.8", "4.9"],
     title: "Pkt. 5.4 henviser til 4.8 i stedet for 4.9",
     problem:
-      "Pkt. 5.4 siger, at oplysninger til nyhedsbreve slettes, når samtykket tilbagekaldes, \"jf. pkt. 4.8\". Tilbagekaldelse af samtykke er pkt. 4.9; 4.8 er retten til indsigelse.",
+      'Pkt. 5.4 siger, at oplysninger til nyhedsbreve slettes, når samtykket tilbagekaldes, "jf. pkt. 4.8". Tilbagekaldelse af samtykke er pkt. 4.9; 4.8 er retten til indsigelse.',
     meanwhile: "Portalen henviser til 4.9 for tilbagekaldelse og sletter markedsføringsprofilen efter 5.4, når samtykket tilbagekaldes.",
   },
   {
     clauses: ["4.2.2", "4.2.3", "4.5.2", "5a.2"],
     title: "E-mailadressen er erstattet af en spambeskyttelses-tekst",
     problem:
-      "I pkt. 4.2.2, 4.2.3, 4.5.2 og 5a.2 står \"Denne e-mail adresse bliver beskyttet mod spambots. Du skal have JavaScript aktiveret for at vise den.\" i stedet for adressen, så kunderne ikke kan se, hvor de skal skrive.",
+      'I pkt. 4.2.2, 4.2.3, 4.5.2 og 5a.2 står "Denne e-mail adresse bliver beskyttet mod spambots. Du skal have JavaScript aktiveret for at vise den." i stedet for adressen, så kunderne ikke kan se, hvor de skal skrive.',
     meanwhile:
       "Portalen viser kontaktadressen fra konfigurationen (PRIVACY_CONTACT_EMAIL) overalt, hvor politikken skulle have vist den, også i sletnings-PDF'en.",
   },
   {
     clauses: ["5.1"],
     title: "Opbevaring af revisionsspor og anmodninger er ikke nævnt",
-    problem:
-      "Politikken siger ikke, hvor længe dokumentationen for behandlede anmodninger (sletning, indsigelse, begrænsning) og revisionssporet opbevares.",
+    problem: "Politikken siger ikke, hvor længe dokumentationen for behandlede anmodninger (sletning, indsigelse, begrænsning) og revisionssporet opbevares.",
     meanwhile:
       "Portalen beholder revisionsspor og afsluttede anmodninger i 5 år (lib/policy/retention.ts) og sletter dem derefter automatisk. Når en person slettes, får personens anmodninger og hændelser i revisionssporet et pseudonym (en nøglet hash) i stedet for kontoens id.",
   },
@@ -69,7 +68,7 @@ export const POLICY_NOTES: readonly PolicyNote[] = [
     clauses: ["2.1.3", "2.2.1", "4.8.1"],
     title: "Retten til ubetinget indsigelse mod direkte markedsføring mangler",
     problem:
-      "Køb og adfærd bruges til målrettet markedsføring og profilering (2.1.3, 2.2.1), men pkt. 4.8.1 giver kun indsigelsesret mod forbedring af hjemmesiden og kun \"hvis du har særlige grunde\". Efter art. 21, stk. 2 og 3, kan kunden altid gøre indsigelse mod direkte markedsføring, herunder profilering, uden begrundelse og med virkning med det samme, og retten skal nævnes tydeligt og adskilt fra andre oplysninger (art. 21, stk. 4).",
+      'Køb og adfærd bruges til målrettet markedsføring og profilering (2.1.3, 2.2.1), men pkt. 4.8.1 giver kun indsigelsesret mod forbedring af hjemmesiden og kun "hvis du har særlige grunde". Efter art. 21, stk. 2 og 3, kan kunden altid gøre indsigelse mod direkte markedsføring, herunder profilering, uden begrundelse og med virkning med det samme, og retten skal nævnes tydeligt og adskilt fra andre oplysninger (art. 21, stk. 4).',
     meanwhile:
       "/konto/samtykke har indsigelsen mod direkte markedsføring som sin egen ret: ét klik, ingen begrundelse, ingen vurdering. Markedsføringsprofilen slettes, nyhedsbrevet stopper, og modtagerne af adfærdsdata får besked i samme transaktion. Indsigelsen efter 4.8 beholder sin interesseafvejning og går til en medarbejder.",
   },
@@ -124,7 +123,7 @@ export const POLICY_NOTES: readonly PolicyNote[] = [
     clauses: ["5a.2"],
     title: "Tilbagekaldelse af notifikation kun pr. e-mail",
     problem:
-      "Efter pkt. 5a.2 kan samtykket til \"Modtag notifikation\" kun tilbagekaldes ved at skrive en e-mail, mens det gives med ét klik. Art. 7, stk. 3, kræver, at det skal være lige så let at tilbagekalde som at give samtykke.",
+      'Efter pkt. 5a.2 kan samtykket til "Modtag notifikation" kun tilbagekaldes ved at skrive en e-mail, mens det gives med ét klik. Art. 7, stk. 3, kræver, at det skal være lige så let at tilbagekalde som at give samtykke.',
     meanwhile: "Kunden kan afmelde hver notifikation med ét klik på /konto/samtykke; e-mail virker stadig.",
   },
   {
@@ -139,7 +138,7 @@ export const POLICY_NOTES: readonly PolicyNote[] = [
     clauses: ["2.1.1", "5.1"],
     title: "Opbevaringsperioden for adfærd er ikke angivet",
     problem:
-      "Politikken siger ikke, hvor længe adfærden på hjemmesiden (2.1.1) opbevares; art. 13, stk. 2, litra a, kræver perioden eller kriterierne for den. Pkt. 5.1's 5 år gælder \"personoplysninger, som vi registrerer om dig igennem vores hjemmeside\", hvilket er for langt til statistik og retargeting.",
+      'Politikken siger ikke, hvor længe adfærden på hjemmesiden (2.1.1) opbevares; art. 13, stk. 2, litra a, kræver perioden eller kriterierne for den. Pkt. 5.1\'s 5 år gælder "personoplysninger, som vi registrerer om dig igennem vores hjemmeside", hvilket er for langt til statistik og retargeting.',
     meanwhile:
       "Portalen lader adfærden følge kontoen efter 5.1 og siger det ved kategorien. Efter en indsigelse mod direkte markedsføring bruges den ikke længere til markedsføring, og efter en indsigelse efter 4.8 registreres der ikke mere.",
   },

@@ -13,17 +13,7 @@ export interface Recipient {
   clause: string;
 }
 
-export const RECIPIENT_IDS = [
-  "dinero",
-  "freepay",
-  "postnord",
-  "dbk",
-  "drift",
-  "markedsfoering",
-  "google-analytics",
-  "facebook",
-  "anmeldelse",
-] as const;
+export const RECIPIENT_IDS = ["dinero", "freepay", "postnord", "dbk", "drift", "markedsfoering", "google-analytics", "facebook", "anmeldelse"] as const;
 export type RecipientId = (typeof RECIPIENT_IDS)[number];
 
 export const RECIPIENTS: Record<RecipientId, Recipient> = {
@@ -193,7 +183,7 @@ export const OUTBOUND_EVENTS: Record<OutboundEventKind, OutboundEventKindInfo> =
     recipients: EVERY_RECIPIENT_WITH_DATA,
   },
   "notification.unsubscribed": {
-    title: "\"Modtag notifikation\" afmeldt",
+    title: '"Modtag notifikation" afmeldt',
     basis: "GDPR art. 7(3); pkt. 5a.2",
     recipients: ["drift"],
   },
@@ -211,7 +201,8 @@ export const OUTBOX_RETENTION = {
   /** Years after the event until the record of it and its deliveries is deleted (as REQUEST_RECORD_RETENTION). */
   deleteAfterYears: 5,
   clause: "art. 5(1)(e)",
-  clearDescription: "Data i hændelser til modtagerne (pkt. 3) ryddes 30 dage efter, at alle modtagere har fået dem; at de blev underrettet, står tilbage som dokumentation (art. 19, art. 5(2)).",
+  clearDescription:
+    "Data i hændelser til modtagerne (pkt. 3) ryddes 30 dage efter, at alle modtagere har fået dem; at de blev underrettet, står tilbage som dokumentation (art. 19, art. 5(2)).",
   deleteDescription: "Hændelser til modtagerne og deres leveringer slettes 5 år efter hændelsen.",
 } as const;
 

@@ -2,14 +2,7 @@
 // read page by page), where they came from (2.5, Art. 15(1)(g)), purpose, legal basis, recipients (with the
 // transfers to the USA said plainly), and until when, with this customer's own dates. The /konto details
 // pages show the same, one category at a time.
-import {
-  CATEGORIES,
-  COMPLAINT_LINE,
-  RECIPIENTS,
-  parseFinancialYearEnd,
-  type Category,
-  type CategoryId,
-} from "@/lib/policy";
+import { CATEGORIES, COMPLAINT_LINE, RECIPIENTS, parseFinancialYearEnd, type Category, type CategoryId } from "@/lib/policy";
 import { env } from "@/lib/env";
 import { formatDate, formatDateTime, formatMoney, formatNumber, plural } from "@/lib/format";
 import { countryName } from "@/lib/validation/profile";
@@ -29,7 +22,6 @@ import {
   SOURCE_NOTE,
 } from "./labels";
 import { STATUS_LABEL } from "@/components/request-labels";
-
 
 const REPORT_PAGE = 500;
 
@@ -73,7 +65,9 @@ async function rowsOf(id: CategoryId, c: CustomerPrincipal, now: Date): Promise<
         for (const l of o.lines)
           out.push(
             `  ${formatNumber(l.quantity)} stk. ${l.productName} (varenr. ${l.productSku}) à ${formatMoney(l.unitPriceOre)}${
-              l.returnedQuantity ? `; ${formatNumber(l.returnedQuantity)} returneret ${formatDate(l.returnedAt)}${l.returnReason ? ` (${l.returnReason})` : ""}` : ""
+              l.returnedQuantity
+                ? `; ${formatNumber(l.returnedQuantity)} returneret ${formatDate(l.returnedAt)}${l.returnReason ? ` (${l.returnReason})` : ""}`
+                : ""
             }`,
           );
       }
@@ -89,12 +83,16 @@ async function rowsOf(id: CategoryId, c: CustomerPrincipal, now: Date): Promise<
       break;
     case "adfaerd":
       for await (const e of all((page) => listMyWebsiteEvents(c, page, REPORT_PAGE))) {
-        out.push(`${formatDateTime(e.occurredAt)}: ${WEBSITE_EVENT_LABEL[e.kind]}: ${websiteEventWhat(e)}. ${e.browser}, ${e.device}, IP-adresse ${e.ipAddress}`);
+        out.push(
+          `${formatDateTime(e.occurredAt)}: ${WEBSITE_EVENT_LABEL[e.kind]}: ${websiteEventWhat(e)}. ${e.browser}, ${e.device}, IP-adresse ${e.ipAddress}`,
+        );
       }
       break;
     case "samtykke":
       for (const e of await getConsentHistory(c))
-        out.push(`${CONSENT_ACTION_LABEL[e.action]} ${formatDateTime(e.occurredAt)}. ${consentChannelLabel(e.channel)}. ${consentWordingLabel(e.wordingVersion)}.`);
+        out.push(
+          `${CONSENT_ACTION_LABEL[e.action]} ${formatDateTime(e.occurredAt)}. ${consentChannelLabel(e.channel)}. ${consentWordingLabel(e.wordingVersion)}.`,
+        );
       break;
     case "markedsfoering": {
       const m = await getMyMarketingProfile(c);
@@ -161,7 +159,12 @@ export async function accessReportText(c: CustomerPrincipal, now: Date = new Dat
     out.push("Det har vi om dig:");
     if (rows.length === 0) out.push("  Ingen oplysninger i denne kategori.");
     for (const r of rows) out.push(`  ${r}`);
-    out.push(...aboutLines(cat, timeline.find((t) => t.id === cat.id)));
+    out.push(
+      ...aboutLines(
+        cat,
+        timeline.find((t) => t.id === cat.id),
+      ),
+    );
     out.push("");
   }
   out.push("Du kan se, rette, hente og slette dine oplysninger, når du logger ind på portalen.");

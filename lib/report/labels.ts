@@ -27,7 +27,12 @@ export const CONSENT_ACTION_LABEL = { given: "Givet", withdrawn: "Tilbagekaldt" 
 
 export const WEBSITE_EVENT_LABEL = { page_view: "Sidevisning", search: "Søgning", product_click: "Klik på en vare" } as const;
 
-export function websiteEventWhat(e: { kind: keyof typeof WEBSITE_EVENT_LABEL; path: string | null; searchTerm: string | null; productSku: string | null }): string {
+export function websiteEventWhat(e: {
+  kind: keyof typeof WEBSITE_EVENT_LABEL;
+  path: string | null;
+  searchTerm: string | null;
+  productSku: string | null;
+}): string {
   if (e.kind === "search") return e.searchTerm ? `"${e.searchTerm}"` : "–";
   if (e.kind === "product_click") return e.productSku ? `Varenummer ${e.productSku}` : "–";
   return e.path ?? "–";

@@ -1,15 +1,7 @@
 // The first screen of /konto (issue 13): one short card per category of data (what, how much, why, until
 // when) and a timeline of when each category of this customer's data is deleted or anonymised, and why.
 // Pure functions over the DAL's aggregate summary and lib/policy; the clock is passed in.
-import {
-  CATEGORIES,
-  accountDeletionDate,
-  invoiceRetainUntil,
-  orderRetainUntil,
-  type Category,
-  type CategoryId,
-  type FinancialYearEnd,
-} from "@/lib/policy";
+import { CATEGORIES, accountDeletionDate, invoiceRetainUntil, orderRetainUntil, type Category, type CategoryId, type FinancialYearEnd } from "@/lib/policy";
 import { formatDate, plural } from "@/lib/format";
 import type { Counted, OverviewSummary } from "@/lib/dal/overview";
 
@@ -66,7 +58,8 @@ const NEXT_RUN = "ved næste daglige oprydning";
 
 /** A sentence for one due date that never shows a past date as a future deletion. */
 function dueSentence(verb: string, due: Date, now: Date, condition = ""): { text: string; overdue: boolean } {
-  if (due.getTime() <= now.getTime()) return { text: `Skulle være ${verb === "slettes" ? "slettet" : "anonymiseret"} ${formatDate(due)}; det sker ${NEXT_RUN}`, overdue: true };
+  if (due.getTime() <= now.getTime())
+    return { text: `Skulle være ${verb === "slettes" ? "slettet" : "anonymiseret"} ${formatDate(due)}; det sker ${NEXT_RUN}`, overdue: true };
   return { text: `${verb[0].toUpperCase()}${verb.slice(1)} ${formatDate(due)}${condition}`, overdue: false };
 }
 
@@ -140,13 +133,23 @@ export function buildTimeline(s: OverviewSummary, fy: FinancialYearEnd, now: Dat
         if (s.requests.count > 0) followAccount("anonymiseres");
         break;
       case "markedsfoering":
-        if (s.marketingProfile) entries.push({ ...base, verb: "slettes", from: null, to: null, overdue: false, when: "Slettes, når du tilbagekalder dit samtykke til nyhedsbreve" });
+        if (s.marketingProfile)
+          entries.push({ ...base, verb: "slettes", from: null, to: null, overdue: false, when: "Slettes, når du tilbagekalder dit samtykke til nyhedsbreve" });
         break;
       case "notifikationer":
-        if (s.notifications > 0) entries.push({ ...base, verb: "slettes", from: null, to: null, overdue: false, when: "Hver tilmelding slettes, når du har fået besked om varen" });
+        if (s.notifications > 0)
+          entries.push({ ...base, verb: "slettes", from: null, to: null, overdue: false, when: "Hver tilmelding slettes, når du har fået besked om varen" });
         break;
       case "sikkerhed":
-        if (s.activeSessions > 0) entries.push({ ...base, verb: "slettes", from: null, to: null, overdue: false, when: "Slettes dagen efter, at du logger ud, eller sessionen udløber (efter højst 8 timer)" });
+        if (s.activeSessions > 0)
+          entries.push({
+            ...base,
+            verb: "slettes",
+            from: null,
+            to: null,
+            overdue: false,
+            when: "Slettes dagen efter, at du logger ud, eller sessionen udløber (efter højst 8 timer)",
+          });
         break;
     }
   }

@@ -42,9 +42,7 @@ function routePattern(worker: string): RegExp | null {
   const body = m[1]
     .split("/")
     .filter((s) => s && !/^\(.*\)$/.test(s)) // route groups do not appear in the URL
-    .map((s) =>
-      /^\[\[?\.\.\..+\]\]?$/.test(s) ? ".+" : /^\[.+\]$/.test(s) ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-    )
+    .map((s) => (/^\[\[?\.\.\..+\]\]?$/.test(s) ? ".+" : /^\[.+\]$/.test(s) ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("/");
   return new RegExp(`^/${body}/?$`);
 }

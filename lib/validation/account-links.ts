@@ -8,7 +8,9 @@ import { emailField } from "./login";
 export const requestLinkSchema = z.strictObject({ email: emailField });
 export type RequestLinkInput = z.input<typeof requestLinkSchema>;
 
-const tokenField = z.string({ error: "Linket er ugyldigt" }).check(z.minLength(20, "Linket er ugyldigt"), z.maxLength(100, "Linket er ugyldigt"), z.regex(/^[A-Za-z0-9_-]+$/, "Linket er ugyldigt"));
+const tokenField = z
+  .string({ error: "Linket er ugyldigt" })
+  .check(z.minLength(20, "Linket er ugyldigt"), z.maxLength(100, "Linket er ugyldigt"), z.regex(/^[A-Za-z0-9_-]+$/, "Linket er ugyldigt"));
 
 export const setPasswordSchema = z
   .strictObject({

@@ -10,13 +10,11 @@ export { emailField, loginSchema, type LoginInput } from "./login";
  * the browser too, so it has only a short list (~1 kB); the server also runs `checkNewPassword` (lib/auth/password-rules.ts:
  * 20,000 breached passwords and the account's own words) wherever a password is set. Never import that list here.
  */
-export const newPasswordField = z
-  .string({ error: "Skriv en ny adgangskode" })
-  .check(
-    z.minLength(8, "Adgangskoden skal være mindst 8 tegn"),
-    z.maxLength(128, "Adgangskoden må højst være 128 tegn"),
-    z.refine((v) => !COMMON_PASSWORDS.has(v.normalize("NFKC").toLowerCase()), "Adgangskoden er for almindelig. Vælg en, der er sværere at gætte"),
-  );
+export const newPasswordField = z.string({ error: "Skriv en ny adgangskode" }).check(
+  z.minLength(8, "Adgangskoden skal være mindst 8 tegn"),
+  z.maxLength(128, "Adgangskoden må højst være 128 tegn"),
+  z.refine((v) => !COMMON_PASSWORDS.has(v.normalize("NFKC").toLowerCase()), "Adgangskoden er for almindelig. Vælg en, der er sværere at gætte"),
+);
 
 export const changePasswordSchema = z
   .strictObject({

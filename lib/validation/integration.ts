@@ -15,7 +15,7 @@ export const markDeliveryHandledSchema = z.strictObject({
     .string({ error: "Skriv, hvordan modtageren er underrettet" })
     .check(
       z.trim(),
-      z.minLength(3, "Skriv, hvordan modtageren er underrettet, fx \"Sendt pr. e-mail\""),
+      z.minLength(3, 'Skriv, hvordan modtageren er underrettet, fx "Sendt pr. e-mail"'),
       z.maxLength(300, "Højst 300 tegn"),
       z.regex(/^[^\p{Cc}\p{Cf}<>]*$/u, "Teksten indeholder tegn, vi ikke kan bruge"),
     ),

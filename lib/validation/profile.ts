@@ -33,7 +33,9 @@ export const profileSchema = z.pipe(
       /** Needed only when the e-mail changes (checked against the stored e-mail in the action and the DAL). */
       currentPassword: z.optional(z.string({ error: "Ugyldig adgangskode" }).check(z.maxLength(1024, "Adgangskoden er for lang"))),
       /** The version the form was based on (optimistic concurrency, 4.4). */
-      version: z.number({ error: "Genindlæs siden og prøv igen" }).check(z.int({ error: "Genindlæs siden og prøv igen" }), z.minimum(0, "Genindlæs siden og prøv igen")),
+      version: z
+        .number({ error: "Genindlæs siden og prøv igen" })
+        .check(z.int({ error: "Genindlæs siden og prøv igen" }), z.minimum(0, "Genindlæs siden og prøv igen")),
     })
     .check(
       z.superRefine((v, ctx) => {
@@ -68,4 +70,3 @@ function normalisePhone(phone: string, country: string): string {
   if (country === "DK") return compact.startsWith("+45") ? compact : `+45${compact}`;
   return compact;
 }
-

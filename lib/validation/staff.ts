@@ -57,12 +57,10 @@ export const registerMailedRequestSchema = z.strictObject({
     ),
   type: z.enum(["access", "portability", "rectification", "erasure", "restriction", "objection"], { error: "Vælg hvilken ret anmodningen gælder" }),
   channel: z.enum(["email", "letter"], { error: "Vælg e-mail eller brev" }),
-  receivedOn: z
-    .string({ error: "Skriv datoen, anmodningen kom" })
-    .check(
-      z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datoen som åååå-mm-dd"),
-      z.refine((v) => !Number.isNaN(Date.parse(`${v}T12:00:00Z`)), "Ugyldig dato"),
-    ),
+  receivedOn: z.string({ error: "Skriv datoen, anmodningen kom" }).check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datoen som åååå-mm-dd"),
+    z.refine((v) => !Number.isNaN(Date.parse(`${v}T12:00:00Z`)), "Ugyldig dato"),
+  ),
   note: freeText("Skriv hvad kunden bad om").check(z.maxLength(2000, "Højst 2000 tegn")),
 });
 export type RegisterMailedRequestInput = z.input<typeof registerMailedRequestSchema>;

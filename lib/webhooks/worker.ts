@@ -1,12 +1,5 @@
 import "server-only";
-import {
-  claimDueDeliveries,
-  deferToFeed,
-  eventEnvelope,
-  markAttemptFailed,
-  markDelivered,
-  markNeedsManual,
-} from "@/lib/dal/integration-deliveries";
+import { claimDueDeliveries, deferToFeed, eventEnvelope, markAttemptFailed, markDelivered, markNeedsManual } from "@/lib/dal/integration-deliveries";
 import { log, errorFields } from "@/lib/log";
 import { ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from "./signing";
 

@@ -62,7 +62,7 @@ export async function startSmtpSink(opts: { port?: number; onMessage?: (m: Recei
     server.once("error", reject);
     server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
   });
-  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  const port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,

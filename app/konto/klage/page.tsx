@@ -31,8 +31,8 @@ export default async function ComplaintPage() {
       <section className="card" aria-labelledby="os">
         <h2 id="os">Du kan også skrive til os</h2>
         <p>
-          Vil du hellere have, at vi ser på sagen først, så skriv til <a href={`mailto:${env.PRIVACY_CONTACT_EMAIL}`}>{env.PRIVACY_CONTACT_EMAIL}</a> eller
-          til {CONTROLLER.name}, {CONTROLLER.street}, {CONTROLLER.postalCode} {CONTROLLER.city} (<Clause n="7.2" />
+          Vil du hellere have, at vi ser på sagen først, så skriv til <a href={`mailto:${env.PRIVACY_CONTACT_EMAIL}`}>{env.PRIVACY_CONTACT_EMAIL}</a> eller til{" "}
+          {CONTROLLER.name}, {CONTROLLER.street}, {CONTROLLER.postalCode} {CONTROLLER.city} (<Clause n="7.2" />
           ).
         </p>
       </section>

@@ -102,8 +102,8 @@ export default async function ConsentPage() {
         <p className="small">
           Vi bruger dine køb og din adfærd på hjemmesiden til målrettet markedsføring og profilering (<Clause n="2.1.3" />, <Clause n="2.2.1" />
           ). Du kan altid sige nej til det. Du skal ikke give en begrundelse, og ingen medarbejder skal vurdere det: det gælder med det samme
-          (databeskyttelsesforordningen art. 21, stk. 2 og 3). Vi sletter din markedsføringsprofil, afmelder dig nyhedsbrevet, bruger ikke
-          længere dine oplysninger til markedsføring og giver ikke længere din adfærd videre til markedsføring.
+          (databeskyttelsesforordningen art. 21, stk. 2 og 3). Vi sletter din markedsføringsprofil, afmelder dig nyhedsbrevet, bruger ikke længere dine
+          oplysninger til markedsføring og giver ikke længere din adfærd videre til markedsføring.
         </p>
         <p data-testid="marketing-objection-state" className={profile.objectsToMarketingAt ? "notice" : undefined}>
           {profile.objectsToMarketingAt ? (
@@ -120,8 +120,8 @@ export default async function ConsentPage() {
       <section className="card" aria-labelledby="indsigelse">
         <h2 id="indsigelse">Indsigelse mod analyse af din adfærd</h2>
         <p className="small">
-          Du kan gøre indsigelse mod, at vi bruger din adfærd på hjemmesiden (<Clause n="2.1.1" />) til at forbedre hjemmesiden, hvis du har
-          særlige grunde (<Clause n="4.8.1" />
+          Du kan gøre indsigelse mod, at vi bruger din adfærd på hjemmesiden (<Clause n="2.1.1" />) til at forbedre hjemmesiden, hvis du har særlige grunde (
+          <Clause n="4.8.1" />
           ). Vi stopper registreringen med det samme, og en medarbejder vurderer din begrundelse (<Clause n="4.8.2" />
           ).
         </p>

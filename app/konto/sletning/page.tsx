@@ -19,8 +19,8 @@ export default async function ErasurePage() {
     <main>
       <h1>Slet dine data</h1>
       <p>
-        Du har ret til at få dine personoplysninger slettet, undtagen det vi skal gemme for at overholde bogføringsloven eller for at gøre et
-        retskrav gældende (<Clause n="4.5.1" />
+        Du har ret til at få dine personoplysninger slettet, undtagen det vi skal gemme for at overholde bogføringsloven eller for at gøre et retskrav gældende
+        (<Clause n="4.5.1" />
         ). For at sikre, at det er dig, skal du underskrive anmodningen personligt og sende den til os (<Clause n="4.2.2" />
         ).
       </p>
@@ -59,8 +59,8 @@ export default async function ErasurePage() {
         <section className="card" aria-labelledby="din-anmodning">
           <h2 id="din-anmodning">Din anmodning {open.requestNumber}</h2>
           <p>
-            Status: <strong data-testid="erasure-status">{STATUS_LABEL[open.status]}</strong>. Oprettet {formatDate(open.createdAt)}; vi
-            svarer senest {formatDate(open.dueAt)}.
+            Status: <strong data-testid="erasure-status">{STATUS_LABEL[open.status]}</strong>. Oprettet {formatDate(open.createdAt)}; vi svarer senest{" "}
+            {formatDate(open.dueAt)}.
           </p>
           {open.status === "awaiting_signature" ? (
             <>
@@ -72,8 +72,8 @@ export default async function ErasurePage() {
                 </li>
                 <li>Underskriv den personligt.</li>
                 <li>
-                  Send den indscannet til <a href={`mailto:${env.PRIVACY_CONTACT_EMAIL}`}>{env.PRIVACY_CONTACT_EMAIL}</a> eller med posten til{" "}
-                  {CONTROLLER.name}, {CONTROLLER.street}, {CONTROLLER.postalCode} {CONTROLLER.city}.
+                  Send den indscannet til <a href={`mailto:${env.PRIVACY_CONTACT_EMAIL}`}>{env.PRIVACY_CONTACT_EMAIL}</a> eller med posten til {CONTROLLER.name}
+                  , {CONTROLLER.street}, {CONTROLLER.postalCode} {CONTROLLER.city}.
                 </li>
               </ol>
               <CancelErasureButton id={open.id} />

@@ -22,8 +22,8 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
     <main className="narrow">
       <h1>Kode til log ind</h1>
       <p>
-        Din adgangskode er rigtig, {pending.name}. Skriv nu koden fra din godkendelsesapp. Har du ikke telefonen, kan du bruge en af dine
-        gendannelseskoder (hver kan bruges én gang).
+        Din adgangskode er rigtig, {pending.name}. Skriv nu koden fra din godkendelsesapp. Har du ikke telefonen, kan du bruge en af dine gendannelseskoder
+        (hver kan bruges én gang).
       </p>
       <div className="card">
         <SecondFactorForm callbackUrl={callbackUrl} />

@@ -13,8 +13,8 @@ export default function CreateAccessPage() {
     <main className="narrow">
       <h1>Opret adgang</h1>
       <p className="muted">
-        Har du handlet hos 123multiservice, har vi allerede en kundekonto til dig. Skriv den e-mailadresse, du har handlet med, så sender vi et
-        link, hvor du vælger din adgangskode. Linket virker i 30 minutter.
+        Har du handlet hos 123multiservice, har vi allerede en kundekonto til dig. Skriv den e-mailadresse, du har handlet med, så sender vi et link, hvor du
+        vælger din adgangskode. Linket virker i 30 minutter.
       </p>
       <div className="card">
         <RequestLinkForm submitLabel="Send link" formLabel="Opret adgang" />

@@ -29,8 +29,8 @@ export default async function TotpSetupPage({ searchParams }: { searchParams: Pr
     <main className="narrow">
       <h1>Sæt totrinsbekræftelse op</h1>
       <p>
-        Som {pending.role === "dpo" ? "databeskyttelsesansvarlig kan du gennemføre sletninger" : "medarbejder skal du"}, og derfor logger du ind med
-        både adgangskode og en kode fra en godkendelsesapp på din telefon (fx Microsoft Authenticator, Google Authenticator eller 1Password).
+        Som {pending.role === "dpo" ? "databeskyttelsesansvarlig kan du gennemføre sletninger" : "medarbejder skal du"}, og derfor logger du ind med både
+        adgangskode og en kode fra en godkendelsesapp på din telefon (fx Microsoft Authenticator, Google Authenticator eller 1Password).
       </p>
       {setup ? (
         <>

@@ -24,7 +24,14 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       <form className="card actions" method="get" role="search">
         <div className="field">
           <label htmlFor="q">Faktura- eller ordrenummer</label>
-          <input id="q" name="q" type="text" defaultValue={q} aria-invalid={parsed.success ? undefined : true} aria-describedby={parsed.success ? undefined : "q-error"} />
+          <input
+            id="q"
+            name="q"
+            type="text"
+            defaultValue={q}
+            aria-invalid={parsed.success ? undefined : true}
+            aria-describedby={parsed.success ? undefined : "q-error"}
+          />
           {!parsed.success ? (
             <p className="field-error" id="q-error">
               {parsed.error.issues[0]?.message}

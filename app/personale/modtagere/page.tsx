@@ -22,9 +22,9 @@ export default async function RecipientsPage({ searchParams }: { searchParams: P
     <main>
       <h1>Modtagere underrettet</h1>
       <p>
-        Når en kunde retter sine oplysninger, giver eller tilbagekalder samtykke, gør indsigelse, får behandlingen begrænset eller bliver slettet,
-        skal hver modtager af oplysningerne have besked (GDPR art. 19, Persondatapolitik pkt. 3). Portalen sender beskeden automatisk til
-        modtagere med en adresse; de øvrige skal underrettes manuelt. {OUTBOX_RETENTION.clearDescription}
+        Når en kunde retter sine oplysninger, giver eller tilbagekalder samtykke, gør indsigelse, får behandlingen begrænset eller bliver slettet, skal hver
+        modtager af oplysningerne have besked (GDPR art. 19, Persondatapolitik pkt. 3). Portalen sender beskeden automatisk til modtagere med en adresse; de
+        øvrige skal underrettes manuelt. {OUTBOX_RETENTION.clearDescription}
       </p>
       {problems ? (
         <p className="status error" role="status" data-testid="delivery-problems">
@@ -38,7 +38,14 @@ export default async function RecipientsPage({ searchParams }: { searchParams: P
       <form method="get" className="inline-form" aria-label="Vis én kunde">
         <div className="field">
           <label htmlFor="kunde">Kundenummer</label>
-          <input id="kunde" name="kunde" inputMode="numeric" defaultValue={customerNumber ?? ""} aria-invalid={filter.success ? undefined : true} aria-describedby={filter.success ? undefined : "kunde-error"} />
+          <input
+            id="kunde"
+            name="kunde"
+            inputMode="numeric"
+            defaultValue={customerNumber ?? ""}
+            aria-invalid={filter.success ? undefined : true}
+            aria-describedby={filter.success ? undefined : "kunde-error"}
+          />
           {filter.success ? null : (
             <p className="field-error" id="kunde-error">
               Kundenummer er kun cifre
@@ -47,7 +54,11 @@ export default async function RecipientsPage({ searchParams }: { searchParams: P
         </div>
         <button type="submit">Vis</button>
       </form>
-      <DeliveryTable rows={rows} canHandle={staff.role === "dpo"} caption={customerNumber ? `Leveringer for kundenr. ${customerNumber}` : "Seneste leveringer"} />
+      <DeliveryTable
+        rows={rows}
+        canHandle={staff.role === "dpo"}
+        caption={customerNumber ? `Leveringer for kundenr. ${customerNumber}` : "Seneste leveringer"}
+      />
       <h2>Modtageradresser</h2>
       <p className="muted">Sættes op af driften med npm run recipients (aldrig i koden).</p>
       <ul>

@@ -26,8 +26,8 @@ export default async function UndeliveredMailPage() {
     <main>
       <h1>Post, der ikke er leveret</h1>
       <p className="muted">
-        Beskeder, som mailserveren ikke har taget imod. De prøves igen automatisk (op til {MAIL_QUEUE.maxAttempts} gange); de, der er opgivet, vises
-        her i {MAIL_QUEUE.retention.failedDays} dage, så kunden kan kontaktes på anden vis. Leverede beskeder gemmes ikke.
+        Beskeder, som mailserveren ikke har taget imod. De prøves igen automatisk (op til {MAIL_QUEUE.maxAttempts} gange); de, der er opgivet, vises her i{" "}
+        {MAIL_QUEUE.retention.failedDays} dage, så kunden kan kontaktes på anden vis. Leverede beskeder gemmes ikke.
       </p>
       {rows.length === 0 ? (
         <p data-testid="no-undelivered">Al post er leveret.</p>

@@ -34,8 +34,7 @@ function parseFilter(q: Search): { filter: AuditFilter; values: Record<string, s
     if (d) {
       const [y, m, day] = values.til.split("-").map(Number);
       filter.to = danishDayStart(new Date(Date.UTC(y, m - 1, day + 1)).toISOString().slice(0, 10)) ?? undefined;
-    }
-    else problems.push("Til-datoen kunne ikke læses.");
+    } else problems.push("Til-datoen kunne ikke læses.");
   }
   return { filter, values, problems };
 }
@@ -50,8 +49,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <main>
       <h1>Revisionsspor</h1>
       <p className="muted">
-        Hvem gjorde hvad og hvornår (pkt. 6.1). Kunder står med kundenummer, medarbejdere med navn; slettede kunder kun med en pseudonym
-        reference. Tidspunkter er dansk tid.
+        Hvem gjorde hvad og hvornår (pkt. 6.1). Kunder står med kundenummer, medarbejdere med navn; slettede kunder kun med en pseudonym reference. Tidspunkter
+        er dansk tid.
       </p>
       <form method="get" className="card filters" aria-label="Filtrér revisionssporet">
         <div className="field">

@@ -82,18 +82,15 @@ export default async function CategoryDetailsPage({ params, searchParams }: Para
           </dd>
           <dt>Formål</dt>
           <dd>
-            {c.purpose.text} (<Clause n={c.purpose.clause} />
-            )
+            {c.purpose.text} (<Clause n={c.purpose.clause} />)
           </dd>
           <dt>Retsgrundlag</dt>
           <dd>
-            {c.legalBasis.text} (<Clause n={c.legalBasis.clause} />
-            )
+            {c.legalBasis.text} (<Clause n={c.legalBasis.clause} />)
           </dd>
           <dt>Opbevaring</dt>
           <dd>
-            {c.retention.description} (<Clause n={c.retention.clause} />
-            ){entry ? <strong className="block">{entry.when}.</strong> : null}
+            {c.retention.description} (<Clause n={c.retention.clause} />){entry ? <strong className="block">{entry.when}.</strong> : null}
           </dd>
           <dt>Hvis du sletter din konto</dt>
           <dd>{c.erasure.description}</dd>

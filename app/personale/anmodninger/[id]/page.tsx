@@ -28,9 +28,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <p>
         <Link href="/personale">← Alle anmodninger</Link>
       </p>
-      <h1>
-        Anmodning {r.requestNumber}
-      </h1>
+      <h1>Anmodning {r.requestNumber}</h1>
       <div className="card">
         <dl className="facts">
           <dt>Type</dt>
@@ -185,7 +183,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <p className="muted">
             Kunden får alle sine oplysninger som JSON-fil vedhæftet en e-mail til kontoens adresse (pkt. 4.3, 4.7), og anmodningen afsluttes.
           </p>
-          {staffMay(staff.role, "sendExport") ? <SendExportButton requestId={r.id} /> : <p>Kun den databeskyttelsesansvarlige kan sende eksporten (pkt. 6.2).</p>}
+          {staffMay(staff.role, "sendExport") ? (
+            <SendExportButton requestId={r.id} />
+          ) : (
+            <p>Kun den databeskyttelsesansvarlige kan sende eksporten (pkt. 6.2).</p>
+          )}
         </section>
       ) : null}
 
@@ -201,9 +203,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       ) : null}
       <section className="card" aria-labelledby="modtagere">
         <h2 id="modtagere">Modtagere underrettet</h2>
-        <p className="muted">
-          Hvem af modtagerne i pkt. 3 der har fået besked om det, anmodningen ændrede, og hvem der har bekræftet (GDPR art. 19).
-        </p>
+        <p className="muted">Hvem af modtagerne i pkt. 3 der har fået besked om det, anmodningen ændrede, og hvem der har bekræftet (GDPR art. 19).</p>
         <DeliveryTable rows={told} canHandle={isDpo} caption={`Modtagere underrettet om ${r.requestNumber}`} />
       </section>
     </main>
