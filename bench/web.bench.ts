@@ -28,7 +28,7 @@ async function statusOk(url: string, cookie: string | undefined, expect: number)
 }
 
 /** Downloads the export once; returns the time to the last byte, the size and the peak server RSS meanwhile. */
-async function timedExport(server: Server, cookie: string): Promise<{ ms: number; bytes: number; peak: number; cpuMs: number }> {
+export async function timedExport(server: Server, cookie: string): Promise<{ ms: number; bytes: number; peak: number; cpuMs: number }> {
   let peak = server.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 5);
   const c0 = server.cpu();
@@ -49,7 +49,7 @@ async function timedExport(server: Server, cookie: string): Promise<{ ms: number
   return { ms, bytes, peak, cpuMs };
 }
 
-async function settle(server: Server): Promise<number> {
+export async function settle(server: Server): Promise<number> {
   // Let the collector catch up after the warm-up so "idle" is what a quiet server holds.
   await new Promise((r) => setTimeout(r, 1500));
   return server.rss();
