@@ -1,9 +1,20 @@
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "pg"],
   typedRoutes: false,
+  turbopack: {
+    rules: {
+      // The forms' schemas for the browser, bundled (and so tree-shaken) by esbuild first (issue 12; see the loader).
+      "*.bundle.ts": {
+        loaders: [fileURLToPath(new URL("./lib/validation/client/esbuild-loader.cjs", import.meta.url))],
+        as: "*.js",
+      },
+    },
+  },
   // A self-contained server in .next/standalone (README "Drift"; deploy/build-standalone.sh adds the static
   // files, the migrations and the policy text). `next start` keeps working from the same build.
   output: "standalone",

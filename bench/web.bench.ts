@@ -3,8 +3,8 @@
 //   the erasure PDF route (p50 at 1 connection), client JS (gzip) per page above a page with no client
 //   components, /konto against a trivial dynamic page at 20 connections and /konto p50 at 1 connection.
 // Run through `npm run bench` (bench/run.ts), or alone: `npx tsx bench/web.bench.ts`.
-import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { clientJsBytes } from "./support/client-js";
 import { BASE, BIG, DEMO, benchDatabaseUrl, build, fmtKB, fmtMiB, fmtMs, login, prepareDatabase, startServer, type Server } from "./support/server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -55,29 +55,6 @@ export async function settle(server: Server): Promise<number> {
   return server.rss();
 }
 
-/**
- * The page's first load (the scripts its HTML names), and what its scripts can load later (`lazy`: chunks they
- * name for an import(), e.g. the forms' zod schemas on the first focus of a field), gzip -9.
- */
-async function clientJsBytes(page: string, cookie?: string): Promise<{ bytes: number; lazy: number }> {
-  const r = await fetch(`${BASE}${page}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-  if (r.status !== 200) throw new Error(`${page} answered ${r.status}`);
-  const html = await r.text();
-  const srcs = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) srcs.add(new URL(m[1].replace(/&amp;/g, "&"), BASE).pathname);
-  const size = async (src: string) => gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer()), { level: 9 }).byteLength;
-  let bytes = 0;
-  const named = new Set<string>();
-  for (const src of srcs) {
-    const js = await (await fetch(new URL(src, BASE))).text();
-    bytes += gzipSync(Buffer.from(js), { level: 9 }).byteLength;
-    for (const m of js.matchAll(/"(static\/chunks\/[\w-]+\.js)"/g)) named.add(`/_next/${m[1]}`);
-  }
-  let lazy = 0;
-  for (const src of named) if (!srcs.has(src)) lazy += await size(src);
-  return { bytes, lazy };
-}
-
 export async function webBench(): Promise<WebFigures> {
   const url = benchDatabaseUrl();
   prepareDatabase(url);
@@ -89,7 +66,7 @@ export async function webBench(): Promise<WebFigures> {
 
     // ---- client JS
     const baselinePage = "/persondatapolitik";
-    const { bytes: baseline } = await clientJsBytes(baselinePage);
+    const { bytes: baseline } = await clientJsBytes(BASE, baselinePage);
     const pages: WebFigures["clientJs"]["pages"] = [];
     for (const [page, cookie] of [
       ["/log-ind", undefined],
@@ -99,7 +76,7 @@ export async function webBench(): Promise<WebFigures> {
       ["/konto/data", demo],
       ["/konto", demo],
     ] as const) {
-      const { bytes, lazy } = await clientJsBytes(page, cookie);
+      const { bytes, lazy } = await clientJsBytes(BASE, page, cookie);
       pages.push({ page, bytes, above: bytes - baseline, lazy });
     }
 

@@ -5,8 +5,8 @@ import { confirmEmailAction, requestPasswordLinkAction, setPasswordAction } from
 import { applyFieldErrors, FormStatus, TextField } from "./form";
 
 // The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
-const requestLinkSchema = () => import("@/lib/validation/client").then((m) => m.requestLinkSchema);
-const setPasswordSchema = () => import("@/lib/validation/client").then((m) => m.setPasswordSchema);
+const requestLinkSchema = () => import("@/lib/validation/client/links.bundle").then((m) => m.requestLinkSchema);
+const setPasswordSchema = () => import("@/lib/validation/client/links.bundle").then((m) => m.setPasswordSchema);
 
 type Status = { ok: boolean; message: string } | null;
 

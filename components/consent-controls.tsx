@@ -12,7 +12,7 @@ import {
 import { applyFieldErrors, FieldMessage, FormStatus } from "./form";
 
 // The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
-const reasonSchema = () => import("@/lib/validation/client").then((m) => m.reasonSchema);
+const reasonSchema = () => import("@/lib/validation/client/consent.bundle").then((m) => m.reasonSchema);
 
 type Status = { ok: boolean; message: string } | null;
 

@@ -1,11 +1,13 @@
 "use client";
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
-import { markDeliveryHandledSchema } from "@/lib/validation/integration";
 import { markDeliveryHandledAction, retryDeliveryAction } from "@/lib/actions/integration";
 import { applyFieldErrors, FormStatus, TextField } from "./form";
 
 type Status = { ok: boolean; message: string } | null;
+
+// The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const markDeliveryHandledSchema = () => import("@/lib/validation/client/staff.bundle").then((m) => m.markDeliveryHandledSchema);
 
 /** The dpo's handling of one delivery to a recipient (GDPR art. 19): send again, or record how it was told. */
 export function DeliveryControls({ deliveryId, label, done }: { deliveryId: string; label: string; done: boolean }) {

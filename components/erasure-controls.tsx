@@ -5,7 +5,7 @@ import { cancelErasureAction, startErasureAction } from "@/lib/actions/erasure";
 import { FieldMessage, FormStatus } from "./form";
 
 // The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
-const startErasureSchema = () => import("@/lib/validation/client").then((m) => m.startErasureSchema);
+const startErasureSchema = () => import("@/lib/validation/client/erasure.bundle").then((m) => m.startErasureSchema);
 
 type Status = { ok: boolean; message: string } | null;
 

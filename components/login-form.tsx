@@ -5,7 +5,7 @@ import { FormStatus, TextField } from "./form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 // The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
-const loginSchema = () => import("@/lib/validation/client").then((m) => m.loginSchema);
+const loginSchema = () => import("@/lib/validation/client/login.bundle").then((m) => m.loginSchema);
 
 const THROTTLED = "THROTTLED:";
 

@@ -1,12 +1,15 @@
 "use client";
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
-import { secondFactorSchema, totpCodeSchema } from "@/lib/validation/second-factor";
 import { confirmTotpEnrolmentAction, regenerateRecoveryCodesAction, verifySecondFactorAction } from "@/lib/actions/second-factor";
 import { applyFieldErrors, FormStatus, TextField } from "./form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 // Issue 8, ASVS 6.3.3: the staff second factor's forms (the code at login, the first-login set-up, new recovery codes).
+
+// The schemas are loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const secondFactorSchema = () => import("@/lib/validation/client/second-factor.bundle").then((m) => m.secondFactorSchema);
+const totpCodeSchema = () => import("@/lib/validation/client/second-factor.bundle").then((m) => m.totpCodeSchema);
 
 function destination(callbackUrl?: string): string {
   return callbackUrl ? safeCallbackUrl(callbackUrl) : "/personale";

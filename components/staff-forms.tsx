@@ -2,13 +2,6 @@
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
 import {
-  registerMailedRequestSchema,
-  announceRestrictionLiftSchema,
-  recordSignatureSchema,
-  refuseErasureSchema,
-  resolveRequestSchema,
-} from "@/lib/validation/staff";
-import {
   announceRestrictionLiftAction,
   recordSignatureAction,
   refuseErasureAction,
@@ -19,6 +12,14 @@ import {
 import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
 
 type Status = { ok: boolean; message: string } | null;
+
+// The schemas are loaded when a field is first focused (components/use-schema-form.ts, issue 12).
+const schemas = () => import("@/lib/validation/client/staff.bundle");
+const recordSignatureSchema = () => schemas().then((m) => m.recordSignatureSchema);
+const resolveRequestSchema = () => schemas().then((m) => m.resolveRequestSchema);
+const refuseErasureSchema = () => schemas().then((m) => m.refuseErasureSchema);
+const announceRestrictionLiftSchema = () => schemas().then((m) => m.announceRestrictionLiftSchema);
+const registerMailedRequestSchema = () => schemas().then((m) => m.registerMailedRequestSchema);
 
 export function RecordSignatureForm({ requestId, recordedAt }: { requestId: string; recordedAt?: string }) {
   const [status, setStatus] = useState<Status>(null);

@@ -10,7 +10,7 @@ import type { $ZodType, input, output } from "zod/v4/core";
 //
 // Issue 12 (client JS): the schema is checked through its Standard Schema interface (`schema["~standard"].validate`),
 // so this module imports nothing of zod at run time, and a form may pass a loader
-// (`() => import("@/lib/validation/client").then(…)`) instead of the schema: zod (~18 kB gzip) is then fetched when
+// (`() => import("@/lib/validation/client/….bundle").then(…)`) instead of the schema: zod and the schemas (~5–9 kB gzip, lib/validation/client/esbuild-loader.cjs) are then fetched when
 // the customer first focuses a field of the form, not with the page. A form that is never touched costs no
 // validation code. Should the loader fail, the values go to the server action unchecked, and its answer (the same
 // schema's messages) lands under the fields instead.

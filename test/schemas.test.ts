@@ -171,7 +171,13 @@ describe("server-action bodies (proxy.ts)", () => {
 
 describe("the forms' lazily loaded schemas (issue 12)", () => {
   it("are the very schemas the server actions parse with, and answer through Standard Schema as safeParse does", async () => {
-    const client = await import("@/lib/validation/client");
+    const client = {
+      ...(await import("@/lib/validation/client/login.bundle")),
+      ...(await import("@/lib/validation/client/account.bundle")),
+      ...(await import("@/lib/validation/client/consent.bundle")),
+      ...(await import("@/lib/validation/client/erasure.bundle")),
+      ...(await import("@/lib/validation/client/links.bundle")),
+    };
     expect(client.loginSchema).toBe(loginSchema);
     expect(client.profileSchema).toBe(profileSchema);
     expect(client.changePasswordSchema).toBe(changePasswordSchema);

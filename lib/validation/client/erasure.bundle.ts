@@ -1,0 +1,2 @@
+// /konto/sletning (start an erasure). What a *.bundle.ts file is: ./esbuild-loader.cjs.
+export { startErasureSchema } from "../erasure";

@@ -1,0 +1,42 @@
+// Turbopack loader for lib/validation/client/*.bundle.ts (next.config.mjs, turbopack.rules), issue 12.
+//
+// Each *.bundle.ts re-exports the schemas of one page's forms from lib/validation: the very modules the server
+// actions import (one schema per form, for the form and the action). The forms load such a file with import()
+// on the first focus of a field (components/use-schema-form.ts). Turbopack keeps every export of a module it
+// includes, and zod/mini is a few large modules, so it shipped ~17.8 kB gzip of zod for a login form. This
+// loader hands Turbopack the file already bundled by esbuild, which drops every zod function and class the
+// schemas do not reach (statement-level tree shaking): zod plus the schemas of a page are then ~4–7 kB gzip.
+// The result is plain ESM with nothing left to resolve; Turbopack minifies and chunks it like any other module.
+// Only the browser's copy is bundled this way; the server and the tests use lib/validation unbundled.
+// CommonJS, because Turbopack runs webpack-style loaders with require().
+const path = require("node:path");
+const esbuild = require("esbuild");
+
+const root = path.resolve(__dirname, "../../..");
+
+/** @this {{ resourcePath: string, async(): (err: Error | null, code?: string) => void, addDependency?: (file: string) => void }} */
+module.exports = function esbuildBundleLoader() {
+  const callback = this.async();
+  esbuild
+    .build({
+      entryPoints: [this.resourcePath],
+      absWorkingDir: root,
+      tsconfig: path.join(root, "tsconfig.json"),
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      write: false,
+      metafile: true,
+      legalComments: "none",
+      logLevel: "silent",
+    })
+    .then(
+      (result) => {
+        // Rebuild when a schema (or zod) changes: every file esbuild read is a dependency of this module.
+        for (const input of Object.keys(result.metafile.inputs)) this.addDependency?.(path.resolve(root, input));
+        callback(null, result.outputFiles[0].text);
+      },
+      (err) => callback(err instanceof Error ? err : new Error(String(err))),
+    );
+};
