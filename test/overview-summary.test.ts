@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db, dbProvider, queryRows } from "@/lib/dal/db";
 import { bool, num, toDate } from "@/lib/dal/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sqliteStatements } from "@/prisma/client";
+import { pgPool, sqliteStatements } from "@/prisma/client";
 import { getOverviewSummary } from "@/lib/dal/overview";
 import { makeCustomer } from "./support/fixtures";
 
@@ -21,28 +21,37 @@ describe("overview summary", () => {
   });
 });
 
-// The per-request statements (session lookup, summary) skip Prisma's raw-query pipeline on SQLite (issue 13.3,
-// lib/dal/db.ts queryRows): the same values as $queryRaw once read with lib/dal/raw.ts, bound dates compared alike.
+// The per-request statements (session lookup, summary) skip Prisma's raw-query pipeline (issue 13.3, lib/dal/db.ts
+// queryRows): Prisma's kept statements on SQLite, named prepared statements on the adapter's pool on PostgreSQL.
+// The same values as $queryRaw once read with lib/dal/raw.ts, bound dates compared alike.
 describe("queryRows", () => {
   it("reads what $queryRaw reads, on Prisma's own connection", async () => {
     const c = await makeCustomer();
     const q = Prisma.sql`
       SELECT c."createdAt" AS "createdAt", c."customerNumber" AS "n", c."processingRestricted" AS "r", c."emailVerifiedAt" AS "v",
+        (c."customerNumber" > 0) AS "t",
         (SELECT COUNT(*) FROM "AuthSession" s WHERE s."customerId" = ${c.customerId} AND s."expiresAt" > ${new Date()}) AS "active",
         (SELECT COUNT(*) FROM "AuthSession" s WHERE s."customerId" = ${c.customerId} AND s."expiresAt" > ${new Date(Date.now() + 86_400_000)}) AS "later"
       FROM "Customer" c WHERE c."id" = ${c.customerId}`;
-    type Row = { createdAt: unknown; n: unknown; r: unknown; v: unknown; active: unknown; later: unknown };
-    const [a] = await queryRows<Row>(q);
+    type Row = { createdAt: unknown; n: unknown; r: unknown; v: unknown; t: unknown; active: unknown; later: unknown };
     const [b] = await db.$queryRaw<Row[]>(q);
+    await queryRows<Row>(q); // PostgreSQL: the first use prepares the statement on a connection, later ones reuse it
+    const [a] = await queryRows<Row>(q);
     expect(toDate(a.createdAt)?.getTime()).toBe(toDate(b.createdAt)?.getTime());
     expect(num(a.n)).toBe(c.customerNumber);
     expect(num(b.n)).toBe(c.customerNumber);
     expect(bool(a.r)).toBe(bool(b.r));
+    expect(bool(a.t)).toBe(true);
+    expect(bool(b.t)).toBe(true);
     expect(a.v).toBeNull();
     expect(b.v).toBeNull();
     expect([num(a.active), num(a.later)]).toEqual([1, 0]);
     expect([num(b.active), num(b.later)]).toEqual([1, 0]);
     if (dbProvider === "sqlite") expect(sqliteStatements(db)).toBeDefined();
+    else expect(pgPool(db)).toBeDefined();
+    // Stored timestamps are UTC on both: the same instant as Prisma reads it, whatever the process's time zone.
+    const stored = await db.customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { createdAt: true } });
+    expect(toDate(a.createdAt)?.getTime()).toBe(stored.createdAt.getTime());
     expect(await queryRows(Prisma.sql`SELECT 1 AS "x" FROM "Customer" c WHERE c."id" = ${"findes-ikke"}`)).toEqual([]);
   });
 });

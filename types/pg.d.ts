@@ -1,5 +1,5 @@
-// The few parts of node-postgres (pg, installed with @prisma/adapter-pg) that the migration applier and the
-// tests use; @types/pg is not installed.
+// The few parts of node-postgres (pg, installed with @prisma/adapter-pg) that the migration applier, the
+// tests and lib/dal/db.ts use; @types/pg is not installed.
 declare module "pg" {
   export interface QueryResult<R = Record<string, unknown>> {
     rows: R[];
@@ -24,6 +24,8 @@ declare module "pg" {
     query<R = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<QueryResult<R>>;
     end(): Promise<void>;
   }
-  const pg: { Client: typeof Client; Pool: typeof Pool };
+  /** pg-types: the driver's column parsers (lib/dal/db.ts falls back to them). */
+  export const types: { getTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown };
+  const pg: { Client: typeof Client; Pool: typeof Pool; types: typeof types };
   export default pg;
 }

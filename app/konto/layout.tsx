@@ -24,7 +24,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
           <NavLinks links={LINKS} label="Din konto" />
           <section className="who" aria-label="Logget ind">
             <span>
-              {customer.name}{" "}
+              {`${customer.name} `}
               <span className="nowrap">
                 · kundenr. <span data-testid="kundenummer">{customer.customerNumber}</span>
               </span>

@@ -107,7 +107,9 @@ for (const [i, c] of [demo.id, customer.id].entries()) {
     },
   });
 }
-// A bulk load leaves PostgreSQL without statistics until autovacuum gets round to it; a shop's database has them.
+// Planner statistics, as autovacuum keeps them on a deployed database (this shared server runs with autovacuum off):
+// without them PostgreSQL estimates ~20 rows for the large customer and reads all 50,000 of its events through a
+// bitmap before /konto's capped count can stop at 1,001 (9.8 ms instead of 0.4 ms per request).
 if (url.startsWith("postgres")) await db.$executeRawUnsafe("ANALYZE");
 await db.$disconnect();
 console.error(`benchmark database ready: demo data + ${BIG_ORDERS} orders, ${BIG_EVENTS} events for ${BIG.email}`);

@@ -1,6 +1,7 @@
 import "server-only";
+import pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { openPrisma, providerOf, sqliteStatements, type DbProvider } from "@/prisma/client";
+import { openPrisma, pgPool, providerOf, sqliteStatements, type DbProvider } from "@/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
@@ -25,16 +26,49 @@ function sqliteArg(v: unknown): unknown {
 }
 
 /**
+ * A bound value for node-postgres as Prisma binds it: DateTime columns are `timestamp(3)` holding UTC, so a date is
+ * sent as its UTC wall-clock text (pg's own conversion would send local time with an offset, which a `timestamp`
+ * parameter drops).
+ */
+function pgArg(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString().replace("T", " ").replace("Z", "");
+  return v;
+}
+
+const PG_TIMESTAMP = 1114;
+/** Column parsers for `pgQuery`: `timestamp` is UTC (pg's default reads it as local time); the rest as pg reads them. */
+const PG_TYPES = {
+  getTypeParser: (oid: number, format: string) => {
+    if (oid === PG_TIMESTAMP && format !== "binary") return (s: string) => new Date(`${s.replace(" ", "T")}Z`);
+    return pg.types.getTypeParser(oid, format === "binary" ? "binary" : "text");
+  },
+};
+
+/** Statement names per SQL text: each text is prepared once per connection under its own name. */
+const pgNames = new Map<string, string>();
+
+/**
  * The rows of one read-only statement, for the statements every request runs (the session lookup, /konto's
- * summary). On SQLite it runs on Prisma's own connection through its kept statements, without the client's
- * raw-query pipeline, which cost about as much CPU as rendering a small page (issue 13.3); on PostgreSQL, and
- * before Prisma has connected, it is `$queryRaw`. Values come back as `$queryRaw` gives them on either database
- * or as SQLite's own text/bigint: read them with lib/dal/raw.ts.
+ * summary), without the client's raw-query pipeline (the wasm query compiler, the interpreter, result mapping),
+ * which cost about as much CPU as rendering a small page (issue 13.3). On SQLite it runs on Prisma's own
+ * connection through its kept statements; on PostgreSQL as a named prepared statement on the adapter's own pool
+ * (parsed and planned once per connection). Before Prisma has connected it is `$queryRaw`. Values come back as
+ * `$queryRaw` gives them or as the driver's own text/bigint (counts may be text on PostgreSQL, bigint on
+ * SQLite): read them with lib/dal/raw.ts. Only for a fixed set of statements (each distinct text is kept).
  */
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
   const statements = sqliteStatements(db);
-  if (!statements) return db.$queryRaw<T[]>(query);
-  return statements(query.sql)
-    .raw(false)
-    .all(...query.values.map(sqliteArg)) as T[];
+  if (statements) {
+    return statements(query.sql)
+      .raw(false)
+      .all(...query.values.map(sqliteArg)) as T[];
+  }
+  const pool = pgPool(db);
+  if (pool) {
+    let name = pgNames.get(query.text);
+    if (!name) pgNames.set(query.text, (name = `portal_q${pgNames.size + 1}`));
+    const r = await pool.query({ name, text: query.text, values: query.values.map(pgArg), types: PG_TYPES });
+    return r.rows as T[];
+  }
+  return db.$queryRaw<T[]>(query);
 }
