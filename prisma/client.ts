@@ -43,7 +43,7 @@ class StatementCachingSQLite3 extends PrismaBetterSQLite3 {
   }
 }
 
-/** The part of node-postgres' Pool that `pgQuery` uses (the adapter's own pool; no types of pg are installed). */
+/** The part of node-postgres' Pool that lib/dal/db.ts `queryRows` uses (the adapter's own pool; no @types/pg is installed). */
 export interface PgPool {
   query(config: { name: string; text: string; values: unknown[]; types: unknown }): Promise<{ rows: unknown[] }>;
   ending?: boolean;

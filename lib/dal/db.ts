@@ -36,7 +36,7 @@ function pgArg(v: unknown): unknown {
 }
 
 const PG_TIMESTAMP = 1114;
-/** Column parsers for `pgQuery`: `timestamp` is UTC (pg's default reads it as local time); the rest as pg reads them. */
+/** Column parsers for `queryRows` on PostgreSQL: `timestamp` is UTC (pg's default reads it as local time); the rest as pg reads them. */
 const PG_TYPES = {
   getTypeParser: (oid: number, format: string) => {
     if (oid === PG_TIMESTAMP && format !== "binary") return (s: string) => new Date(`${s.replace(" ", "T")}Z`);
