@@ -14,10 +14,8 @@ export { providerOf, type DbProvider };
 export function openPrisma(url: string, opts: { poolSize?: number } = {}): PrismaClient {
   if (providerOf(url) === "postgresql") {
     // allowExitOnIdle: idle connections do not keep a CLI (retention, seed) alive; a server stays up anyway.
-    const adapter = new PoolKeepingPg({ connectionString: url, max: opts.poolSize ?? 10, allowExitOnIdle: true });
-    const client = new PgPrismaClient({ adapter }) as unknown as PrismaClient;
-    pgAdapters.set(client, adapter);
-    return client;
+    const adapter = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10, allowExitOnIdle: true });
+    return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   const adapter = new StatementCachingSQLite3({ url });
   const client = new PrismaClient({ adapter });
@@ -41,33 +39,6 @@ class StatementCachingSQLite3 extends PrismaBetterSQLite3 {
     this.statements = cacheStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
     return adapter;
   }
-}
-
-/** The part of node-postgres' Pool that lib/dal/db.ts `queryRows` uses (the adapter's own pool; no @types/pg is installed). */
-export interface PgPool {
-  query(config: { name: string; text: string; values: unknown[]; types: unknown }): Promise<{ rows: unknown[] }>;
-  ending?: boolean;
-}
-
-/** @prisma/adapter-pg, keeping a reference to the pool it connects (see `pgPool`). */
-class PoolKeepingPg extends PrismaPg {
-  pool: PgPool | undefined;
-  override async connect() {
-    const adapter = await super.connect();
-    this.pool = (adapter as unknown as { client: PgPool }).client;
-    return adapter;
-  }
-}
-
-const pgAdapters = new WeakMap<object, PoolKeepingPg>();
-
-/**
- * The pg Pool of a PostgreSQL client, once Prisma has connected (else undefined). For lib/dal/db.ts `queryRows`:
- * the per-request statements run as named prepared statements on the same pool (issue 13.3).
- */
-export function pgPool(client: PrismaClient): PgPool | undefined {
-  const pool = pgAdapters.get(client)?.pool;
-  return pool && !pool.ending ? pool : undefined;
 }
 
 const sqliteAdapters = new WeakMap<object, StatementCachingSQLite3>();

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db, dbProvider, queryRows } from "@/lib/dal/db";
 import { bool, num, toDate } from "@/lib/dal/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { pgPool, sqliteStatements } from "@/prisma/client";
-import { getOverviewSummary } from "@/lib/dal/overview";
+import { sqliteStatements } from "@/prisma/client";
+import { COUNT_CAP, getOverviewSummary, overviewSummarySql } from "@/lib/dal/overview";
 import { makeCustomer } from "./support/fixtures";
 
 // /konto's first screen in one SQL statement (issue 13.3), on SQLite and PostgreSQL (TEST_DB=postgresql): the
@@ -22,7 +22,7 @@ describe("overview summary", () => {
 });
 
 // The per-request statements (session lookup, summary) skip Prisma's raw-query pipeline (issue 13.3, lib/dal/db.ts
-// queryRows): Prisma's kept statements on SQLite, named prepared statements on the adapter's pool on PostgreSQL.
+// queryRows): Prisma's kept statements on SQLite, named prepared statements on a pool of their own on PostgreSQL.
 // The same values as $queryRaw once read with lib/dal/raw.ts, bound dates compared alike.
 describe("queryRows", () => {
   it("reads what $queryRaw reads, on Prisma's own connection", async () => {
@@ -48,10 +48,58 @@ describe("queryRows", () => {
     expect([num(a.active), num(a.later)]).toEqual([1, 0]);
     expect([num(b.active), num(b.later)]).toEqual([1, 0]);
     if (dbProvider === "sqlite") expect(sqliteStatements(db)).toBeDefined();
-    else expect(pgPool(db)).toBeDefined();
     // Stored timestamps are UTC on both: the same instant as Prisma reads it, whatever the process's time zone.
     const stored = await db.customer.findUniqueOrThrow({ where: { id: c.customerId }, select: { createdAt: true } });
     expect(toDate(a.createdAt)?.getTime()).toBe(stored.createdAt.getTime());
     expect(await queryRows(Prisma.sql`SELECT 1 AS "x" FROM "Customer" c WHERE c."id" = ${"findes-ikke"}`)).toEqual([]);
+  });
+});
+
+// PostgreSQL only: the capped counts stop at COUNT_CAP + 1 index entries only in a plain index scan. Without
+// planner statistics (a bulk import or a restore before autovacuum has analysed the tables), and in a prepared
+// statement's generic plan, the planner may choose a bitmap scan (every entry of the customer) or a sequential
+// scan (the table until enough rows turned up). queryRows' connections price both out (lib/dal/db.ts).
+describe.runIf(dbProvider === "postgresql")("overview summary on PostgreSQL (index scans only)", () => {
+  it("plans every subquery of the summary as an index scan and caps the count, statistics or not", async () => {
+    const big = await makeCustomer();
+    const other = await makeCustomer();
+    const events = (customerId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        customerId,
+        occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+        kind: "page_view" as const,
+        path: "/",
+        browser: "Firefox",
+        device: "desktop",
+        ipAddress: "192.0.2.1",
+      }));
+    // The other customer's rows first: the big customer's sit at the end of the table, as a late big customer's do.
+    await db.websiteEvent.createMany({ data: events(other.customerId, 3000) });
+    await db.websiteEvent.createMany({ data: events(big.customerId, COUNT_CAP + 500) });
+
+    const plan = (await queryRows<{ "QUERY PLAN": string }>(Prisma.sql`EXPLAIN ${overviewSummarySql(big.customerId, new Date())}`))
+      .map((r) => r["QUERY PLAN"])
+      .join("\n");
+    expect(plan).toMatch(/Index (Only )?Scan using "WebsiteEvent_customerId/);
+    expect(plan).not.toMatch(/Seq Scan|Bitmap/);
+
+    const s = await getOverviewSummary(big);
+    expect(s?.websiteEvents).toMatchObject({ count: COUNT_CAP, more: true, first: new Date(Date.UTC(2026, 0, 1)) });
+    expect((await getOverviewSummary(other))?.websiteEvents).toMatchObject({ count: COUNT_CAP, more: true });
+  });
+
+  it("reuses its one pool: many concurrent reads add no listeners (no MaxListenersExceededWarning)", async () => {
+    const c = await makeCustomer();
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on("warning", onWarning);
+    try {
+      const all = await Promise.all(Array.from({ length: 30 }, () => getOverviewSummary(c)));
+      expect(all.every((s) => s?.profile.customerNumber === c.customerNumber)).toBe(true);
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).toEqual([]);
   });
 });

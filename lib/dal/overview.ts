@@ -79,14 +79,14 @@ interface SummaryRow {
 }
 
 /**
- * Everything the overview's cards and timeline need, in one statement (portable SQL: SQLite and PostgreSQL).
- * Scoped to the session's customer in every subquery; null when the customer no longer exists.
+ * The statement behind `getOverviewSummary`: everything the overview's cards and timeline need, in one statement
+ * (portable SQL: SQLite and PostgreSQL), scoped to the customer in every subquery. Each subquery reads one
+ * customer's rows through an index; on PostgreSQL `queryRows` keeps it to index scans (lib/dal/db.ts).
  */
-export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new Date()): Promise<OverviewSummary | null> {
-  const id = c.customerId;
+export function overviewSummarySql(id: string, now: Date): Prisma.Sql {
   // A literal, not a bound parameter: SQLite plans LIMIT ? less well.
   const cap = Prisma.raw(String(COUNT_CAP + 1));
-  const rows = await queryRows<SummaryRow>(Prisma.sql`
+  return Prisma.sql`
       SELECT
         c."customerNumber" AS "customerNumber", c."name" AS "name", c."email" AS "email",
         c."emailVerifiedAt" AS "emailVerifiedAt", c."createdAt" AS "createdAt", c."lastActivityAt" AS "lastActivityAt",
@@ -112,7 +112,12 @@ export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new D
            AND r."status" IN ('awaiting_signature', 'signature_received', 'open')) AS "openRequests",
         (SELECT COUNT(*) FROM "AuthSession" s WHERE s."customerId" = ${id} AND s."revokedAt" IS NULL
            AND s."expiresAt" > ${now}) AS "activeSessions"
-      FROM "Customer" c WHERE c."id" = ${id}`);
+      FROM "Customer" c WHERE c."id" = ${id}`;
+}
+
+/** Everything the overview's cards and timeline need; null when the customer no longer exists. */
+export async function getOverviewSummary(c: CustomerPrincipal, now: Date = new Date()): Promise<OverviewSummary | null> {
+  const rows = await queryRows<SummaryRow>(overviewSummarySql(c.customerId, now));
   const r = rows[0];
   if (!r) return null;
   return {
