@@ -1,10 +1,10 @@
 import "server-only";
-import pg, { type Pool } from "pg";
+import pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { openPrisma, providerOf, sqliteStatements, type DbProvider } from "@/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { errorFields, log } from "@/lib/log";
+import { indexReader, type IndexReader } from "./index-reads";
 
 // The one place that opens the database. One client per process (kept across dev hot reloads).
 // DATABASE_URL `file:…` → SQLite, `postgresql://…` → PostgreSQL (issue 12); code that must differ per
@@ -45,39 +45,8 @@ const PG_TYPES = {
   },
 };
 
-/** Statement names per SQL text: each text is prepared once per connection under its own name. */
-const pgNames = new Map<string, string>();
-
-/** Connections of the pool `queryRows` uses on PostgreSQL, beside the Prisma adapter's 10 (README, "Drift"). */
-export const INDEX_READ_CONNECTIONS = 4;
-
-/**
- * PostgreSQL: the pool `queryRows` runs on, with sequential and bitmap scans priced out for its sessions
- * (`enable_seqscan`/`enable_bitmapscan` off: still used where no index serves, never chosen over one).
- * Its statements are one customer's rows read through that customer's indexes, counts capped at a limit
- * (lib/dal/overview.ts). Only a plain index scan stops at the limit: a bitmap scan reads every index entry of the
- * customer first, and a sequential scan walks the table until it has found enough. The planner picks those when
- * its statistics are missing or stale (after a bulk import or a restore, before autovacuum has analysed the
- * tables) and, for a prepared statement, in its generic plan, which assumes an average customer. Measured on
- * 150,000 website events (one customer with 50,000): the capped count took 4.7 ms as a bitmap scan without
- * statistics and 11 ms as a sequential scan with statistics but no vacuum, against 0.1–2.5 ms as an index scan,
- * and the bitmap scan grows with the customer's history, the sequential scan with the table.
- */
-let indexReads: Pool | undefined;
-function indexReadPool(): Pool {
-  if (indexReads) return indexReads;
-  indexReads = new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: INDEX_READ_CONNECTIONS,
-    // Idle connections do not keep a CLI or a test worker alive; a server stays up anyway.
-    allowExitOnIdle: true,
-    options: "-c enable_seqscan=off -c enable_bitmapscan=off",
-  });
-  // A connection that breaks while idle (the server restarted) is dropped by the pool; without a listener the
-  // pool's "error" event would end the process.
-  indexReads.on("error", (e) => log("warn", "db.index_reads.idle_error", errorFields(e)));
-  return indexReads;
-}
+/** PostgreSQL: the reader `queryRows` runs on, through indexes only (lib/dal/index-reads.ts); opened on first use. */
+let indexReads: IndexReader | undefined;
 
 /**
  * The rows of one read-only statement, for the statements every request runs (the session lookup, /konto's
@@ -85,17 +54,15 @@ function indexReadPool(): Pool {
  * which cost about as much CPU as rendering a small page (issue 13.3). On SQLite it runs on Prisma's own
  * connection through its kept statements (before Prisma has connected: `$queryRaw`); on PostgreSQL as a named
  * prepared statement (parsed and planned once per connection) on a pool of its own that reads through indexes
- * only (`indexReadPool`). Values come back as `$queryRaw` gives them or as the driver's own text/bigint (counts
+ * only (lib/dal/index-reads.ts). Values come back as `$queryRaw` gives them or as the driver's own text/bigint (counts
  * may be text on PostgreSQL, bigint on SQLite): read them with lib/dal/raw.ts. Only for a fixed set of
  * statements (each distinct text is kept), each scoped to one customer through an indexed column. Not inside a
  * transaction: it reads what is committed.
  */
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
   if (dbProvider === "postgresql") {
-    let name = pgNames.get(query.text);
-    if (!name) pgNames.set(query.text, (name = `portal_q${pgNames.size + 1}`));
-    const r = await indexReadPool().query({ name, text: query.text, values: query.values.map(pgArg), types: PG_TYPES });
-    return r.rows as T[];
+    const r = await (indexReads ??= indexReader(env.DATABASE_URL)).query<T>({ text: query.text, values: query.values.map(pgArg), types: PG_TYPES });
+    return r.rows;
   }
   const statements = sqliteStatements(db);
   if (statements) {
