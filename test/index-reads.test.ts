@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -58,6 +58,30 @@ async function optionsRefusingProxy(): Promise<{ url: string; close: () => Promi
   return { url: url.toString(), close: () => new Promise((r) => server.close(() => r())) };
 }
 
+/** A port the system has just handed out (and taken back). */
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address() as net.AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+const accepts = (port: number) =>
+  new Promise<boolean>((r) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), r(true)));
+    socket.once("error", () => r(false));
+  });
+
+const readLog = (dir: string) => {
+  try {
+    return readFileSync(path.join(dir, "pgbouncer.log"), "utf8").slice(-2000);
+  } catch {
+    return "(no log)";
+  }
+};
+
 describe.runIf(dbProvider === "postgresql")("index reads on PostgreSQL (lib/dal/index-reads.ts)", () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterAll(async () => {
@@ -95,18 +119,40 @@ describe.runIf(dbProvider === "postgresql")("index reads on PostgreSQL (lib/dal/
     expect(isLostStatement({ code: "42P01" })).toBe(false);
   });
 
+  it("keeps an `options` given in DATABASE_URL and adds its own", async () => {
+    const url = new URL(env.DATABASE_URL);
+    url.searchParams.set("options", "-c statement_timeout=4321");
+    const reader = indexReader(url.toString());
+    cleanups.push(() => reader.end());
+    const r = await reader.query<{ seq: string; t: string }>({
+      text: "SELECT current_setting('enable_seqscan') AS seq, current_setting('statement_timeout') AS t",
+    });
+    expect(r.rows[0]).toEqual({ seq: "off", t: "4321ms" });
+    expect(reader.guarded).toBe(true);
+  });
+
   // Real PgBouncer in transaction pooling, where it is installed (.ci/run installs Debian's). Two server
   // connections for four clients: named statements land on connections that lack them or have them already.
+  // `ignore_startup_parameters = options` lets the reader connect; PgBouncer then drops the settings.
   const pgbouncer = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer"].find((p) => existsSync(p));
-  it.runIf(pgbouncer)("behind PgBouncer in transaction pooling: every read answers, right, as unnamed statements", async () => {
+  const asRoot = process.getuid?.() === 0;
+  // PgBouncer will not run as root: as root, it switches to the postgres user (skipped where there is none).
+  const runnable = Boolean(pgbouncer) && (!asRoot || spawnSync("id", ["-u", "postgres"]).status === 0);
+  it.runIf(runnable)("behind PgBouncer in transaction pooling: every read answers, right", async () => {
+    const version = /PgBouncer (\d+)\.(\d+)/.exec(spawnSync(pgbouncer!, ["--version"], { encoding: "utf8" }).stdout) ?? [];
+    const [major, minor] = [Number(version[1] ?? 0), Number(version[2] ?? 0)];
+    // From 1.21 PgBouncer can carry named statements across server connections (on by default from 1.24);
+    // turned off here, so that the reader meets what older versions and that setting at 0 do.
+    const tracksStatements = major > 1 || minor >= 21;
     const dir = mkdtempSync(path.join(os.tmpdir(), "portal-pgbouncer-"));
     chmodSync(dir, 0o777);
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
+    const password = decodeURIComponent(upstream.password);
     writeFileSync(
       path.join(dir, "pgbouncer.ini"),
       [
         "[databases]",
-        `* = host=${upstream.hostname} port=${upstream.port || 5432} user=${decodeURIComponent(upstream.username) || "postgres"}`,
+        `* = host=${upstream.hostname} port=${upstream.port || 5432} user=${decodeURIComponent(upstream.username) || "postgres"}${password ? ` password=${password}` : ""}`,
         "[pgbouncer]",
         "listen_addr = 127.0.0.1",
         `listen_port = ${port}`,
@@ -114,42 +160,38 @@ describe.runIf(dbProvider === "postgresql")("index reads on PostgreSQL (lib/dal/
         "pool_mode = transaction",
         "default_pool_size = 2",
         "ignore_startup_parameters = options",
+        ...(tracksStatements ? ["max_prepared_statements = 0"] : []),
         `unix_socket_dir = ${dir}`,
         `logfile = ${path.join(dir, "pgbouncer.log")}`,
       ].join("\n") + "\n",
     );
     chmodSync(path.join(dir, "pgbouncer.ini"), 0o644);
-    // PgBouncer will not run as root: as root, it switches to the postgres user.
-    const asRoot = process.getuid?.() === 0 && spawnSync("id", ["-u", "postgres"]).status === 0;
     const proc: ChildProcess = spawn(pgbouncer!, [...(asRoot ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], { stdio: "ignore" });
-    cleanups.push(() => {
-      proc.kill();
+    let exited = false;
+    const exit = new Promise<void>((r) => proc.once("exit", () => ((exited = true), r())));
+    cleanups.push(async () => {
+      if (!exited) proc.kill("SIGINT"); // PgBouncer's immediate shutdown
+      await exit;
       rmSync(dir, { recursive: true, force: true });
     });
+    for (let i = 0; ; i++) {
+      if (exited) throw new Error(`PgBouncer exited at start: ${readLog(dir)}`);
+      if (await accepts(port)) break;
+      if (i > 100) throw new Error(`PgBouncer did not listen on ${port}: ${readLog(dir)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const url = new URL(env.DATABASE_URL);
     url.hostname = "127.0.0.1";
     url.port = String(port);
-    for (let i = 0; i < 50; i++) {
-      const up = await new Promise<boolean>((r) =>
-        net
-          .connect(port, "127.0.0.1")
-          .once("connect", function (this: net.Socket) {
-            this.destroy();
-            r(true);
-          })
-          .once("error", () => r(false)),
-      );
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const reader = indexReader(url.toString());
-    cleanups.unshift(() => reader.end());
+    cleanups.push(() => reader.end()); // ended before PgBouncer stops (cleanups run last first)
     const texts = ["SELECT $1::int * 2 AS n", "SELECT $1::int * 3 AS n", "SELECT $1::int * 5 AS n"];
     for (let round = 0; round < 3; round++) {
       const jobs = Array.from({ length: 12 }, (_, i) => ({ text: texts[i % 3], k: [2, 3, 5][i % 3], v: i + round * 100 }));
       const got = await Promise.all(jobs.map((j) => reader.query<{ n: number }>({ text: j.text, values: [j.v] })));
       expect(got.map((r) => r.rows[0].n)).toEqual(jobs.map((j) => j.k * j.v));
     }
-    expect(reader.named).toBe(false);
+    // The statements were lost on the way (and the reader went on unnamed); the settings were dropped, and noticed.
+    expect([reader.named, reader.guarded]).toEqual([false, false]);
   });
 });

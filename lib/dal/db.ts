@@ -9,7 +9,7 @@ import { indexReader, type IndexReader } from "./index-reads";
 // The one place that opens the database. One client per process (kept across dev hot reloads).
 // DATABASE_URL `file:…` → SQLite, `postgresql://…` → PostgreSQL (issue 12); code that must differ per
 // database (raw SQL) branches on `dbProvider`.
-const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { portalDb?: PrismaClient; portalIndexReads?: IndexReader };
 
 export const dbProvider: DbProvider = providerOf(env.DATABASE_URL);
 
@@ -46,7 +46,7 @@ const PG_TYPES = {
 };
 
 /** PostgreSQL: the reader `queryRows` runs on, through indexes only (lib/dal/index-reads.ts); opened on first use. */
-let indexReads: IndexReader | undefined;
+let indexReads: IndexReader | undefined = globalForDb.portalIndexReads;
 
 /**
  * The rows of one read-only statement, for the statements every request runs (the session lookup, /konto's
@@ -61,7 +61,11 @@ let indexReads: IndexReader | undefined;
  */
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
   if (dbProvider === "postgresql") {
-    const r = await (indexReads ??= indexReader(env.DATABASE_URL)).query<T>({ text: query.text, values: query.values.map(pgArg), types: PG_TYPES });
+    if (!indexReads) {
+      indexReads = indexReader(env.DATABASE_URL);
+      if (env.NODE_ENV !== "production") globalForDb.portalIndexReads = indexReads;
+    }
+    const r = await indexReads.query<T>({ text: query.text, values: query.values.map(pgArg), types: PG_TYPES });
     return r.rows;
   }
   const statements = sqliteStatements(db);

@@ -21,7 +21,8 @@ import { errorFields, log } from "@/lib/log";
 // Behind a pooler both can fail, and the reader then goes on without them, with one warning in the log each, rather
 // than failing every login (README, "Drift"; test/index-reads.test.ts):
 // - The settings travel in the startup packet's `options`, which PgBouncer refuses unless `options` is in its
-//   ignore_startup_parameters ("unsupported startup parameter: options", 08P01).
+//   ignore_startup_parameters ("unsupported startup parameter: options", 08P01), and then drops them: the first
+//   read checks that they arrived.
 // - In transaction pooling, a client's next statement may reach another server connection than the one that
 //   prepared it: "prepared statement … does not exist" (26000) or "already exists" (42P05). The reader then
 //   sends unnamed statements (parsed each time, as Prisma's own are).
@@ -55,13 +56,18 @@ export function isLostStatement(e: unknown): boolean {
 const statementName = (text: string) => `portal_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
 
 export function indexReader(connectionString: string, max = INDEX_READ_CONNECTIONS): IndexReader {
+  // node-postgres lets an `options` in the URL win over the config's: keep the operator's and add ours to it.
+  const url = new URL(connectionString);
+  const ownOptions = url.searchParams.get("options");
+  url.searchParams.delete("options");
   const open = (guarded: boolean): Pool => {
+    const options = [ownOptions, guarded ? INDEX_ONLY_OPTIONS : null].filter(Boolean).join(" ");
     const pool = new pg.Pool({
-      connectionString,
+      connectionString: url.toString(),
       max,
       // Idle connections do not keep a CLI or a test worker alive; a server stays up anyway.
       allowExitOnIdle: true,
-      ...(guarded ? { options: INDEX_ONLY_OPTIONS } : {}),
+      ...(options ? { options } : {}),
     });
     // A connection that breaks while idle (the server restarted) is dropped by the pool; without a listener the
     // pool's "error" event would end the process.
@@ -77,8 +83,25 @@ export function indexReader(connectionString: string, max = INDEX_READ_CONNECTIO
     if (!name) names.set(config.text, (name = statementName(config.text)));
     return pool.query<R>({ ...config, name });
   };
+  // Once: whether the settings reached the server (a pooler told to ignore `options` drops them without a word).
+  let checked: Promise<void> | null = null;
+  const check = (used: typeof current) =>
+    used.pool.query<{ s: string }>("SELECT current_setting('enable_seqscan') AS s").then(
+      (r) => {
+        if (r.rows[0]?.s !== "off" && current === used) {
+          log("warn", "db.index_reads.options_dropped", {
+            consequence: "the per-request reads go on without enable_seqscan/enable_bitmapscan off (README, Drift)",
+          });
+          used.guarded = false;
+        }
+      },
+      () => {
+        checked = null; // the read itself reports what went wrong; the next one checks again
+      },
+    );
   const query = async <R>(config: Omit<QueryConfig, "name">): Promise<QueryResult<R>> => {
     const used = current;
+    if (used.guarded) await (checked ??= check(used));
     const usedNamed = named;
     try {
       return await run<R>(used.pool, config);
