@@ -13,7 +13,7 @@ import { errorFields, log } from "@/lib/log";
 // before autovacuum has analysed the tables) and, for a prepared statement, in its generic plan, which assumes an
 // average customer. Measured on 150,000 website events (one customer with 50,000): the capped count took 4.7 ms as
 // a bitmap scan without statistics and 11 ms as a sequential scan with statistics but no vacuum, against
-// 0.1–2.5 ms as an index scan; the bitmap scan grows with the customer's history, the sequential scan with the table.
+// 0.2–2.7 ms as an index scan; the bitmap scan grows with the customer's history, the sequential scan with the table.
 //
 // Each statement is prepared once per connection under a name made from its text (parsed and planned once, issue
 // 13.3), so one name means one text in every instance and version.
