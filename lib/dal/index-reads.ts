@@ -30,7 +30,7 @@ import { errorFields, log } from "@/lib/log";
 /** Connections of the reader's pool, beside the Prisma adapter's 10 (README, "Drift"). */
 export const INDEX_READ_CONNECTIONS = 4;
 
-export const INDEX_ONLY_OPTIONS = "-c enable_seqscan=off -c enable_bitmapscan=off";
+const INDEX_ONLY_OPTIONS = "-c enable_seqscan=off -c enable_bitmapscan=off";
 
 export interface IndexReader {
   query<R>(config: Omit<QueryConfig, "name">): Promise<QueryResult<R>>;
@@ -52,6 +52,8 @@ export function isLostStatement(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return code === "26000" || code === "42P05";
 }
+
+const UNGUARDED = "the per-request reads go on without enable_seqscan/enable_bitmapscan off (README, Drift)";
 
 const statementName = (text: string) => `portal_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
 
@@ -90,7 +92,7 @@ export function indexReader(connectionString: string, max = INDEX_READ_CONNECTIO
       (r) => {
         if (r.rows[0]?.s !== "off" && current === used) {
           log("warn", "db.index_reads.options_dropped", {
-            consequence: "the per-request reads go on without enable_seqscan/enable_bitmapscan off (README, Drift)",
+            consequence: UNGUARDED,
           });
           used.guarded = false;
         }
@@ -111,7 +113,7 @@ export function indexReader(connectionString: string, max = INDEX_READ_CONNECTIO
         if (current === used) {
           log("warn", "db.index_reads.options_refused", {
             ...errorFields(e),
-            consequence: "the per-request reads go on without enable_seqscan/enable_bitmapscan off (README, Drift)",
+            consequence: UNGUARDED,
           });
           // The refused pool holds no connection (none got past the startup); it is left to the garbage collector,
           // not ended: ending it would strand the reads still queued on it instead of letting them fail and retry.

@@ -81,7 +81,7 @@ interface SummaryRow {
 /**
  * The statement behind `getOverviewSummary`: everything the overview's cards and timeline need, in one statement
  * (portable SQL: SQLite and PostgreSQL), scoped to the customer in every subquery. Each subquery reads one
- * customer's rows through an index; on PostgreSQL `queryRows` keeps it to index scans (lib/dal/db.ts).
+ * customer's rows through an index; on PostgreSQL `queryRows` keeps it to index scans (lib/dal/index-reads.ts).
  */
 export function overviewSummarySql(id: string, now: Date): Prisma.Sql {
   // A literal, not a bound parameter: SQLite plans LIMIT ? less well.
