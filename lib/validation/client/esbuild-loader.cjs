@@ -6,7 +6,8 @@
 // includes, and zod/mini is a few large modules, so it shipped ~17.8 kB gzip of zod for a login form. This
 // loader hands Turbopack the file already bundled by esbuild, which drops every zod function and class the
 // schemas do not reach (statement-level tree shaking): zod plus the schemas of a page are then ~4–7 kB gzip.
-// The result is plain ESM with nothing left to resolve; Turbopack minifies and chunks it like any other module.
+// The result is plain ESM with nothing left to resolve but React; Turbopack minifies and chunks it like any other
+// module. components/react-hook-form.bundle.ts goes through it too (its minifier, not its tree shaking, is the gain).
 // Only the browser's copy is bundled this way; the server and the tests use lib/validation unbundled.
 // CommonJS, because Turbopack runs webpack-style loaders with require().
 const path = require("node:path");
@@ -29,6 +30,10 @@ module.exports = function esbuildBundleLoader() {
       write: false,
       metafile: true,
       legalComments: "none",
+      // React stays Turbopack's (one copy for the page); only components/react-hook-form.bundle.ts imports it.
+      external: ["react", "react-dom"],
+      // Turbopack minifies the result again; esbuild's pass first still takes ~250 B gzip off react-hook-form.
+      minify: true,
       logLevel: "silent",
     })
     .then(
