@@ -5,6 +5,7 @@ import { ActionButton } from "@/components/action-button";
 import { timelineHtml } from "@/components/timeline";
 import { markup, innerHtml, type SafeHtml } from "@/lib/html";
 import { requireCustomerPage } from "@/lib/dal/session";
+import { AccountFrame } from "@/components/account-frame";
 import { getOverviewSummary } from "@/lib/dal/overview";
 import { buildOverviewCards, buildTimeline, type OverviewCard } from "@/lib/report/overview";
 import { parseFinancialYearEnd } from "@/lib/policy";
@@ -43,32 +44,34 @@ export default async function OverviewPage() {
   const timeline = buildTimeline(summary, parseFinancialYearEnd(env.FINANCIAL_YEAR_END), now);
   const cards = buildOverviewCards(summary, timeline);
   return (
-    <main>
-      <h1>Det har vi om dig</h1>
-      <p dangerouslySetInnerHTML={INTRO} />
-      <ul className="cards" aria-label="Kategorier af oplysninger" dangerouslySetInnerHTML={innerHtml(cardsHtml(cards))} />
-      <section
-        className="card"
-        aria-labelledby="tidslinje"
-        dangerouslySetInnerHTML={innerHtml(
-          markup`${TIMELINE_HEAD}
+    <AccountFrame customer={customer} path="/konto">
+      <main>
+        <h1>Det har vi om dig</h1>
+        <p dangerouslySetInnerHTML={INTRO} />
+        <ul className="cards" aria-label="Kategorier af oplysninger" dangerouslySetInnerHTML={innerHtml(cardsHtml(cards))} />
+        <section
+          className="card"
+          aria-labelledby="tidslinje"
+          dangerouslySetInnerHTML={innerHtml(
+            markup`${TIMELINE_HEAD}
             <div class="timeline">${timelineHtml(timeline, now)}</div>`,
-        )}
-      />
-      <section className="card" aria-labelledby="rapport">
-        <h2 id="rapport">Få det hele på e-mail</h2>
-        <p className="small">
-          {`Vi sender en rapport med alle oplysningerne, hvor de kommer fra, formål, modtagere og opbevaring til ${summary.profile.email} (`}
-          {REPORT_CLAUSE}).
-        </p>
-        <ActionButton action={sendAccessReportAction} label="Send rapporten til min e-mail" pendingLabel="Sender …" className="secondary" />
-        {!summary.profile.emailConfirmed ? (
-          <div className="notice">
-            <p>Din e-mailadresse er ikke bekræftet endnu, så vi sender ikke rapporten til den.</p>
-            <ActionButton action={requestEmailConfirmationAction} label="Bekræft din e-mailadresse" pendingLabel="Sender …" className="secondary" />
-          </div>
-        ) : null}
-      </section>
-    </main>
+          )}
+        />
+        <section className="card" aria-labelledby="rapport">
+          <h2 id="rapport">Få det hele på e-mail</h2>
+          <p className="small">
+            {`Vi sender en rapport med alle oplysningerne, hvor de kommer fra, formål, modtagere og opbevaring til ${summary.profile.email} (`}
+            {REPORT_CLAUSE}).
+          </p>
+          <ActionButton action={sendAccessReportAction} label="Send rapporten til min e-mail" pendingLabel="Sender …" className="secondary" />
+          {!summary.profile.emailConfirmed ? (
+            <div className="notice">
+              <p>Din e-mailadresse er ikke bekræftet endnu, så vi sender ikke rapporten til den.</p>
+              <ActionButton action={requestEmailConfirmationAction} label="Bekræft din e-mailadresse" pendingLabel="Sender …" className="secondary" />
+            </div>
+          ) : null}
+        </section>
+      </main>
+    </AccountFrame>
   );
 }

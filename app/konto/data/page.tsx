@@ -1,44 +1,47 @@
 import type { Metadata } from "next";
 import { requireCustomerPage } from "@/lib/dal/session";
+import { AccountFrame } from "@/components/account-frame";
 import { Clause } from "@/components/clause";
 import { EXPORT_FORMAT } from "@/lib/dal/export";
 
 export const metadata: Metadata = { title: "Hent dine data" };
 
 export default async function DataPage() {
-  await requireCustomerPage("/konto/data");
+  const customer = await requireCustomerPage("/konto/data");
   return (
-    <main>
-      <h1>Hent dine data</h1>
-      <p>
-        Du har ret til at få dine personoplysninger udleveret i et struktureret, almindeligt anvendt og maskinlæsbart format og til at
-        overføre dem til en anden virksomhed (<Clause n="4.7.1" />
-        ).
-      </p>
-      <section className="card" aria-labelledby="hent">
-        <h2 id="hent">Hent alt i én fil</h2>
+    <AccountFrame customer={customer} path="/konto/data">
+      <main>
+        <h1>Hent dine data</h1>
         <p>
-          Filen er i JSON-format og indeholder alt, hvad du har givet os eller skabt hos os: dine kontooplysninger, ordrer med varer og
-          returneringer, fakturaer, din adfærd på hjemmesiden, din samtykkehistorik, din markedsføringsprofil, dine
-          &quot;Modtag notifikation&quot;-tilmeldinger, dine anmodninger og dine log ind-sessioner.
-        </p>
-        {/* A plain link: the browser downloads the file (Content-Disposition: attachment). */}
-        <a className="button" href="/api/konto/eksport" download>
-          Download dine data (JSON)
-        </a>
-        <p className="small muted">
-          Format: {EXPORT_FORMAT.name}, version {EXPORT_FORMAT.version}. Datoer er i ISO 8601 (UTC), beløb i øre. Formatet er beskrevet
-          af et JSON Schema ({EXPORT_FORMAT.schemaId}), som en anden virksomhed kan bruge til at læse filen.
-        </p>
-      </section>
-      <section className="card" aria-labelledby="rapport">
-        <h2 id="rapport">Vil du hellere læse det?</h2>
-        <p>
-          <a href="/konto">Dine oplysninger</a> viser det samme med formål, modtagere og opbevaringstider, og du kan få det sendt som
-          e-mail (<Clause n="4.3.2" />
+          Du har ret til at få dine personoplysninger udleveret i et struktureret, almindeligt anvendt og maskinlæsbart format og til at overføre dem til en
+          anden virksomhed (<Clause n="4.7.1" />
           ).
         </p>
-      </section>
-    </main>
+        <section className="card" aria-labelledby="hent">
+          <h2 id="hent">Hent alt i én fil</h2>
+          <p>
+            Filen er i JSON-format og indeholder alt, hvad du har givet os eller skabt hos os: dine kontooplysninger, ordrer med varer og returneringer,
+            fakturaer, din adfærd på hjemmesiden, din samtykkehistorik, din markedsføringsprofil, dine &quot;Modtag notifikation&quot;-tilmeldinger, dine
+            anmodninger og dine log ind-sessioner.
+          </p>
+          {/* A plain link: the browser downloads the file (Content-Disposition: attachment). */}
+          <a className="button" href="/api/konto/eksport" download>
+            Download dine data (JSON)
+          </a>
+          <p className="small muted">
+            Format: {EXPORT_FORMAT.name}, version {EXPORT_FORMAT.version}. Datoer er i ISO 8601 (UTC), beløb i øre. Formatet er beskrevet af et JSON Schema (
+            {EXPORT_FORMAT.schemaId}), som en anden virksomhed kan bruge til at læse filen.
+          </p>
+        </section>
+        <section className="card" aria-labelledby="rapport">
+          <h2 id="rapport">Vil du hellere læse det?</h2>
+          <p>
+            <a href="/konto">Dine oplysninger</a> viser det samme med formål, modtagere og opbevaringstider, og du kan få det sendt som e-mail (
+            <Clause n="4.3.2" />
+            ).
+          </p>
+        </section>
+      </main>
+    </AccountFrame>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireCustomerPage } from "@/lib/dal/session";
+import { AccountFrame } from "@/components/account-frame";
 import { getProfile } from "@/lib/dal/customer";
 import { ProfileForm } from "@/components/profile-form";
 import { PasswordForm } from "@/components/password-form";
@@ -15,43 +16,45 @@ export default async function ProfilePage() {
   const p = await getProfile(customer);
   if (!p) redirect("/log-ind");
   return (
-    <main>
-      <h1>Ret dine oplysninger</h1>
-      <p>
-        Du har ret til at få urigtige oplysninger rettet (<Clause n="4.4.1" />
-        ). Det, du har oplyst ved oprettelsen af kontoen, kan du selv rette her (<Clause n="4.4.2" />
-        ).
-      </p>
-      <p className="notice">
-        Fakturaer, der allerede er udstedt, beholder det navn og den adresse, de blev udstedt med. Det kræver bogføringsloven (
-        <Clause n="5.2" />
-        ). Nye ordrer og fakturaer bruger dine rettede oplysninger.
-      </p>
-      <section className="card" aria-labelledby="oplysninger">
-        <h2 id="oplysninger">Navn, adresse og kontakt</h2>
-        <ProfileForm
-          initial={{
-            name: p.name,
-            street: p.street,
-            postalCode: p.postalCode,
-            city: p.city,
-            country: p.country,
-            phone: p.phone ?? "",
-            email: p.email,
-            version: p.version,
-          }}
-        />
-      </section>
-      <section className="card" aria-labelledby="adgangskode">
-        <h2 id="adgangskode">Adgangskode</h2>
-        <p className="muted small">Når du skifter adgangskode, bliver du logget ud alle steder.</p>
-        <PasswordForm />
-      </section>
-      <section className="card" aria-labelledby="enheder">
-        <h2 id="enheder">Log ud på alle enheder</h2>
-        <p className="muted small">Hvis du har været logget ind på en computer, du ikke har adgang til længere.</p>
-        <ActionButton action={logoutEverywhereAction} label="Log ud på alle enheder" className="secondary" redirectTo="/log-ind?logget-ud=1" />
-      </section>
-    </main>
+    <AccountFrame customer={customer} path="/konto/oplysninger">
+      <main>
+        <h1>Ret dine oplysninger</h1>
+        <p>
+          Du har ret til at få urigtige oplysninger rettet (<Clause n="4.4.1" />
+          ). Det, du har oplyst ved oprettelsen af kontoen, kan du selv rette her (<Clause n="4.4.2" />
+          ).
+        </p>
+        <p className="notice">
+          Fakturaer, der allerede er udstedt, beholder det navn og den adresse, de blev udstedt med. Det kræver bogføringsloven (
+          <Clause n="5.2" />
+          ). Nye ordrer og fakturaer bruger dine rettede oplysninger.
+        </p>
+        <section className="card" aria-labelledby="oplysninger">
+          <h2 id="oplysninger">Navn, adresse og kontakt</h2>
+          <ProfileForm
+            initial={{
+              name: p.name,
+              street: p.street,
+              postalCode: p.postalCode,
+              city: p.city,
+              country: p.country,
+              phone: p.phone ?? "",
+              email: p.email,
+              version: p.version,
+            }}
+          />
+        </section>
+        <section className="card" aria-labelledby="adgangskode">
+          <h2 id="adgangskode">Adgangskode</h2>
+          <p className="muted small">Når du skifter adgangskode, bliver du logget ud alle steder.</p>
+          <PasswordForm />
+        </section>
+        <section className="card" aria-labelledby="enheder">
+          <h2 id="enheder">Log ud på alle enheder</h2>
+          <p className="muted small">Hvis du har været logget ind på en computer, du ikke har adgang til længere.</p>
+          <ActionButton action={logoutEverywhereAction} label="Log ud på alle enheder" className="secondary" redirectTo="/log-ind?logget-ud=1" />
+        </section>
+      </main>
+    </AccountFrame>
   );
 }

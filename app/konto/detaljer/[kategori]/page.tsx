@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { Clause } from "@/components/clause";
 import { Pager } from "@/components/pager";
 import { requireCustomerPage, type CustomerPrincipal } from "@/lib/dal/session";
+import { AccountFrame } from "@/components/account-frame";
 import { getOverviewSummary } from "@/lib/dal/overview";
 import { getConsentHistory, getProfile, listNotifications } from "@/lib/dal/customer";
 import { listMyRequests } from "@/lib/dal/requests";
@@ -59,61 +60,63 @@ export default async function CategoryDetailsPage({ params, searchParams }: Para
   const base = `/konto/detaljer/${id}`;
 
   return (
-    <main>
-      <p className="small">
-        <Link href="/konto">← Tilbage til oversigten</Link>
-      </p>
-      <h1>{c.title}</h1>
-      <p>{c.description}</p>
+    <AccountFrame customer={customer} path={`/konto/detaljer/${id}`}>
+      <main>
+        <p className="small">
+          <Link href="/konto">← Tilbage til oversigten</Link>
+        </p>
+        <h1>{c.title}</h1>
+        <p>{c.description}</p>
 
-      <section className="card" aria-labelledby="data">
-        <h2 id="data">Det har vi om dig</h2>
-        <Rows id={id} customer={customer} page={page} base={base} now={now} />
-      </section>
+        <section className="card" aria-labelledby="data">
+          <h2 id="data">Det har vi om dig</h2>
+          <Rows id={id} customer={customer} page={page} base={base} now={now} />
+        </section>
 
-      <section className="card" aria-labelledby="om">
-        <h2 id="om">Hvorfor og hvor længe</h2>
-        <dl className="facts">
-          <dt>Hvor det kommer fra</dt>
-          <dd>
-            {c.collected.text} (<Clause n={c.collected.clause} />
-            ). {SOURCE_NOTE} (<Clause n="2.5.3" />
-            ).
-          </dd>
-          <dt>Formål</dt>
-          <dd>
-            {c.purpose.text} (<Clause n={c.purpose.clause} />)
-          </dd>
-          <dt>Retsgrundlag</dt>
-          <dd>
-            {c.legalBasis.text} (<Clause n={c.legalBasis.clause} />)
-          </dd>
-          <dt>Opbevaring</dt>
-          <dd>
-            {c.retention.description} (<Clause n={c.retention.clause} />){entry ? <strong className="block">{entry.when}.</strong> : null}
-          </dd>
-          <dt>Hvis du sletter din konto</dt>
-          <dd>{c.erasure.description}</dd>
-        </dl>
-        <h3>Hvem får oplysningerne</h3>
-        <ul className="recipients">
-          {c.recipients.map((rid) => {
-            const r = RECIPIENTS[rid];
-            return (
-              <li key={r.id}>
-                <strong>{r.name}</strong> ({r.role}, {r.country}): {r.what} (<Clause n={r.clause} />)
-                {r.thirdCountryTransfer ? (
-                  <>
-                    {" "}
-                    <span className="tag us">Overførsel til USA</span> {r.thirdCountryTransfer}
-                  </>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-    </main>
+        <section className="card" aria-labelledby="om">
+          <h2 id="om">Hvorfor og hvor længe</h2>
+          <dl className="facts">
+            <dt>Hvor det kommer fra</dt>
+            <dd>
+              {c.collected.text} (<Clause n={c.collected.clause} />
+              ). {SOURCE_NOTE} (<Clause n="2.5.3" />
+              ).
+            </dd>
+            <dt>Formål</dt>
+            <dd>
+              {c.purpose.text} (<Clause n={c.purpose.clause} />)
+            </dd>
+            <dt>Retsgrundlag</dt>
+            <dd>
+              {c.legalBasis.text} (<Clause n={c.legalBasis.clause} />)
+            </dd>
+            <dt>Opbevaring</dt>
+            <dd>
+              {c.retention.description} (<Clause n={c.retention.clause} />){entry ? <strong className="block">{entry.when}.</strong> : null}
+            </dd>
+            <dt>Hvis du sletter din konto</dt>
+            <dd>{c.erasure.description}</dd>
+          </dl>
+          <h3>Hvem får oplysningerne</h3>
+          <ul className="recipients">
+            {c.recipients.map((rid) => {
+              const r = RECIPIENTS[rid];
+              return (
+                <li key={r.id}>
+                  <strong>{r.name}</strong> ({r.role}, {r.country}): {r.what} (<Clause n={r.clause} />)
+                  {r.thirdCountryTransfer ? (
+                    <>
+                      {" "}
+                      <span className="tag us">Overførsel til USA</span> {r.thirdCountryTransfer}
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      </main>
+    </AccountFrame>
   );
 }
 

@@ -1,0 +1,55 @@
+import { LogoutButton } from "@/components/logout-button";
+import type { CustomerPrincipal } from "@/lib/dal/session";
+
+// The customer area's frame: its navigation and who is logged in. Each page under app/konto renders it around its
+// <main> (test/account-frame.test.ts checks that every one does) instead of a layout.tsx: in Next 16 each layout
+// segment costs every request a further level of the router's own components, in the HTML and in the RSC payload,
+// and this frame as a layout made /konto/klage cost ~1.2× the not-found page and /konto ~1.45× (issue 13.3;
+// bench/RESULTS.md). Every link is a full page load (plain <a>s, as before), so nothing is lost by it.
+
+/** Names a customer understands (issue 13.4): each link says what the page does. */
+export const ACCOUNT_LINKS = [
+  { href: "/konto", label: "Dine oplysninger", prefix: "/konto/detaljer" },
+  { href: "/konto/oplysninger", label: "Ret oplysninger" },
+  { href: "/konto/data", label: "Hent dine data" },
+  { href: "/konto/samtykke", label: "Nyhedsbrev og samtykke" },
+  { href: "/konto/sletning", label: "Slet dine data" },
+  { href: "/konto/klage", label: "Klag" },
+] as const;
+
+/** Which link is the current page: its own path, or a path under its prefix (the details pages belong to /konto). */
+export function isCurrent(link: { href: string; prefix?: string }, path: string): boolean {
+  return path === link.href || (link.prefix !== undefined && (path === link.prefix || path.startsWith(`${link.prefix}/`)));
+}
+
+/**
+ * `path` is the page's own path, the one it gives requireCustomerPage: the link to it is marked aria-current on the
+ * server, so the navigation needs no client component.
+ */
+export function AccountFrame({ customer, path, children }: { customer: CustomerPrincipal; path: string; children: React.ReactNode }) {
+  return (
+    <>
+      <div className="account-nav">
+        <div className="inner">
+          <nav aria-label="Din konto">
+            {ACCOUNT_LINKS.map((l) => (
+              <a key={l.href} href={l.href} aria-current={isCurrent(l, path) ? "page" : undefined}>
+                {l.label}
+              </a>
+            ))}
+          </nav>
+          <section className="who" aria-label="Logget ind">
+            <span>
+              {`${customer.name} `}
+              <span className="nowrap">
+                · kundenr. <span data-testid="kundenummer">{customer.customerNumber}</span>
+              </span>
+            </span>
+            <LogoutButton />
+          </section>
+        </div>
+      </div>
+      {children}
+    </>
+  );
+}
