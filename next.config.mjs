@@ -8,7 +8,8 @@ const nextConfig = {
   typedRoutes: false,
   turbopack: {
     rules: {
-      // The forms' schemas for the browser, bundled (and so tree-shaken) by esbuild first (issue 12; see the loader).
+      // The forms' schemas and react-hook-form, bundled (schemas tree-shaken, react-hook-form minified) by esbuild
+      // first (issue 12; see the loader).
       "*.bundle.ts": {
         loaders: [fileURLToPath(new URL("./lib/validation/client/esbuild-loader.cjs", import.meta.url))],
         as: "*.js",

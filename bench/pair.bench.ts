@@ -51,44 +51,50 @@ async function login(base: string): Promise<string> {
   return session;
 }
 
-const servers = await Promise.all(
-  dirs.map(async (dir, i) => {
-    const port = Number(process.env.BENCH_PORT ?? 3390) + i;
-    const base = `http://127.0.0.1:${port}`;
-    const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: dir,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        ...DEPLOYMENT_ENV,
-        NODE_ENV: "production",
-        DATABASE_URL: DB,
-        NEXTAUTH_URL: base,
-        COOKIE_SECURE: "false",
-        LOG_LEVEL: "warn",
-        RETENTION_DAILY: "false",
-        MAIL_OUTBOX_DIR: path.resolve("data/bench-outbox"),
-      },
-    });
-    for (let k = 0; ; k++) {
-      try {
-        if ((await fetch(`${base}/log-ind`)).ok) break;
-      } catch {
-        if (k > 120) throw new Error(`${dir}: the server did not start`);
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    return { dir, base, proc, cookie: await login(base) };
-  }),
-);
+// Both servers are spawned first, so the finally below stops them whatever fails after (start-up, login, a run).
+const spawned = dirs.map((dir, i) => {
+  const port = Number(process.env.BENCH_PORT ?? 3390) + i;
+  const base = `http://127.0.0.1:${port}`;
+  const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      ...DEPLOYMENT_ENV,
+      NODE_ENV: "production",
+      DATABASE_URL: DB,
+      NEXTAUTH_URL: base,
+      COOKIE_SECURE: "false",
+      LOG_LEVEL: "warn",
+      RETENTION_DAILY: "false",
+      MAIL_OUTBOX_DIR: path.resolve("data/bench-outbox"),
+    },
+  });
+  return { dir, base, proc };
+});
 
-type S = (typeof servers)[number];
+async function ready({ dir, base, proc }: (typeof spawned)[number]) {
+  for (let k = 0; ; k++) {
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`${dir}: the server exited (${proc.exitCode ?? proc.signalCode})`);
+    try {
+      if ((await fetch(`${base}/log-ind`)).ok) break;
+    } catch {
+      if (k > 120) throw new Error(`${dir}: the server did not start`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { dir, base, proc, cookie: await login(base) };
+}
+
+type S = Awaited<ReturnType<typeof ready>>;
 const hit = (s: S, page: string, amount: number) =>
   autocannon({ url: s.base + page, connections: 10, amount, headers: page.startsWith("/konto") ? { cookie: s.cookie } : {} });
 
 const load0 = os.loadavg();
 const totals = new Map<string, { cpu: number; n: number; bad: number }>();
+let servers: S[] = [];
 try {
+  servers = await Promise.all(spawned.map(ready));
   for (const s of servers) for (const p of PAGES) await hit(s, p, 600); // warm-up: JIT, caches, heap
   for (let k = 0; k < SLICES; k++) {
     const order = servers.flatMap((s) => PAGES.map((p) => [s, p] as const));
@@ -104,7 +110,7 @@ try {
     }
   }
 } finally {
-  for (const s of servers) s.proc.kill("SIGTERM");
+  for (const s of spawned) s.proc.kill("SIGTERM");
 }
 
 console.log(`# Paired CPU per request, ${new Date().toISOString()}; database ${DB.startsWith("file:") ? "SQLite" : "PostgreSQL"}`);

@@ -2,10 +2,11 @@ import { LogoutButton } from "@/components/logout-button";
 import type { CustomerPrincipal } from "@/lib/dal/session";
 
 // The customer area's frame: its navigation and who is logged in. Each page under app/konto renders it around its
-// <main> (test/account-frame.test.ts checks that every one does) instead of a layout.tsx: in Next 16 each layout
-// segment costs every request a further level of the router's own components, in the HTML and in the RSC payload,
-// and this frame as a layout made /konto/klage cost ~1.2× the not-found page and /konto ~1.45× (issue 13.3;
-// bench/RESULTS.md). Every link is a full page load (plain <a>s, as before), so nothing is lost by it.
+// <main> (test/account-frame.test.ts checks each page's returns, and that app/konto holds no layout, error or
+// loading file that would render without it), instead of an app/konto/layout.tsx with a client navigation: the
+// page knows its own path, so the current link is marked here on the server and the navigation ships no client
+// JS (~300 B gzip off every page under /konto; issue 12). Its effect on /konto's throughput was within the noise
+// (bench/RESULTS.md, 2026-12-04). Every link is a full page load (plain <a>s, as before), so nothing is lost by it.
 
 /** Names a customer understands (issue 13.4): each link says what the page does. */
 export const ACCOUNT_LINKS = [

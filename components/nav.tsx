@@ -2,9 +2,10 @@
 import { usePathname } from "next/navigation";
 
 /**
- * The area's navigation; `prefix` marks a link current on its sub-pages too (e.g. the details of /konto). Plain
- * links: every page under it is dynamic and rendered per request anyway, and six `next/link`s cost each logged-in
- * page's server render (and their prefetches a request each) more than the client-side navigation saves (issue 13.3).
+ * The staff area's navigation (app/personale/layout.tsx; the customer area's is rendered on the server by
+ * components/account-frame.tsx); `prefix` marks a link current on its sub-pages too. Plain links: every page under
+ * it is dynamic and rendered per request anyway, and `next/link`s cost each page's server render (and their
+ * prefetches a request each) more than the client-side navigation saves (issue 13.3).
  */
 export function NavLinks({ links, label }: { links: readonly { href: string; label: string; prefix?: string }[]; label: string }) {
   const pathname = usePathname();

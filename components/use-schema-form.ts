@@ -149,7 +149,8 @@ export function useSchemaForm<S extends $ZodType>(source: S | (() => Promise<S>)
   const rhfReset = form.reset;
   const reset = useCallback(() => rhfReset(), [rhfReset]);
   /** The current value of a field; the form re-renders when it changes. Not memoised: react-hook-form's watch must run per render. */
-  // (watch subscribes the form component to the field: nothing may memoise it.)
+  // watch subscribes the form component to the field: nothing may memoise it. (eslint's react-hooks/incompatible-library
+  // no longer sees react-hook-form behind ./react-hook-form.bundle; were the React Compiler turned on, opt this out.)
   const watch = <K extends Name>(name: K): V[K] => form.watch(name as never) as V[K];
 
   const { errors, isSubmitting } = form.formState;

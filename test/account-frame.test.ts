@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createElement } from "react";
+import ts from "typescript";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_LINKS, AccountFrame, isCurrent } from "@/components/account-frame";
@@ -9,12 +10,40 @@ import { ACCOUNT_LINKS, AccountFrame, isCurrent } from "@/components/account-fra
 
 const KONTO = path.resolve(import.meta.dirname, "../app/konto");
 
-function pages(dir: string): string[] {
+function allFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {
     const p = path.join(dir, e);
-    if (statSync(p).isDirectory()) return pages(p);
-    return e === "page.tsx" ? [p] : [];
+    return statSync(p).isDirectory() ? allFiles(p) : [p];
   });
+}
+
+/**
+ * What each `return` of a page's default export gives (not those of functions nested in it): the root JSX tag
+ * (parentheses and fragments' absence taken as they are; anything not JSX is "(not JSX)") and its `path` attribute
+ * as written.
+ */
+function pageReturns(file: string): { root: string; path: string | null }[] {
+  const sf = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const page = sf.statements.find(
+    (st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && !!st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) && !!st.body,
+  );
+  if (!page?.body) throw new Error(`${file}: no default export function`);
+  const out: { root: string; path: string | null }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node)) return; // nested functions (row renderers) return parts of the page, not the page
+    if (ts.isReturnStatement(node) && node.expression) {
+      let e: ts.Expression = node.expression;
+      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      const opening = ts.isJsxElement(e) ? e.openingElement : ts.isJsxSelfClosingElement(e) ? e : null;
+      const attr = opening?.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && a.name.getText(sf) === "path");
+      const init = attr?.initializer;
+      const value = !init ? null : ts.isJsxExpression(init) ? (init.expression?.getText(sf) ?? null) : init.getText(sf);
+      out.push({ root: opening ? opening.tagName.getText(sf) : ts.isJsxFragment(e) ? "(fragment)" : "(not JSX)", path: value });
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(page.body, visit);
+  return out;
 }
 
 const customer = { kind: "customer", customerId: "c1", sessionId: "s1", name: "Karen <Ærø> & Co", customerNumber: 100123 } as const;
@@ -24,17 +53,22 @@ function render(pathname: string): string {
 }
 
 describe("the customer area's frame", () => {
-  it("is drawn by every page under /konto, each naming its own path (no layout draws it)", () => {
-    expect(existsSync(path.join(KONTO, "layout.tsx"))).toBe(false);
-    const found = pages(KONTO);
-    expect(found.length).toBeGreaterThanOrEqual(7);
-    for (const file of found) {
-      const src = readFileSync(file, "utf8");
-      const route = `/konto${path.dirname(path.relative(KONTO, file)) === "." ? "" : `/${path.dirname(path.relative(KONTO, file))}`}`;
-      expect(src, file).toMatch(/<AccountFrame customer=\{customer\} path=/);
-      // A static route gives exactly its own path; a dynamic one ([kategori]) a template under its own prefix.
-      if (!route.includes("[")) expect(src, file).toContain(`path="${route}"`);
-      else expect(src, file).toContain(`path={\`${route.slice(0, route.indexOf("["))}`);
+  it("is drawn by every page under /konto: each return of its default export is the frame, with the page's own path", () => {
+    // Only pages under app/konto: a layout, template, error, loading or not-found file there would render without it.
+    const files = allFiles(KONTO);
+    expect(files.filter((f) => path.basename(f) !== "page.tsx").map((f) => path.relative(KONTO, f))).toEqual([]);
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const file of files) {
+      const dir = path.dirname(path.relative(KONTO, file));
+      const route = dir === "." ? "/konto" : `/konto/${dir}`;
+      const returns = pageReturns(file);
+      expect(returns.length, file).toBeGreaterThan(0);
+      for (const r of returns) {
+        expect(r.root, `${file}: a return that is not <AccountFrame>`).toBe("AccountFrame");
+        // A static route gives exactly its own path; a dynamic one ([kategori]) a template under its own prefix.
+        if (!route.includes("[")) expect(r.path, file).toBe(`"${route}"`);
+        else expect(r.path?.startsWith(`\`${route.slice(0, route.indexOf("["))}\${`), `${file}: ${r.path}`).toBe(true);
+      }
     }
   });
 

@@ -13,6 +13,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
   const headers = { "Content-Type": "application/schema+json; charset=utf-8", "Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff" };
   if (name === "index.json") return new Response(JSON.stringify({ schemas: Object.keys(all).map((p) => `/api/v1/schemas/${p}`) }, null, 2), { headers });
   const schema = all[name];
-  if (!schema) return new Response(JSON.stringify({ error: "Findes ikke." }), { status: 404, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+  if (!schema)
+    return new Response(JSON.stringify({ error: "Findes ikke." }), {
+      status: 404,
+      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+    });
   return new Response(schemaText(schema), { headers });
 }
