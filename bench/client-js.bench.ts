@@ -11,19 +11,11 @@ import os from "node:os";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { clientJsBytes } from "./support/client-js";
+import { CLIENT_JS_BASELINE, CLIENT_JS_PAGES, clientJsBytes } from "./support/client-js";
 import { BASE, DEMO, DEPLOYMENT_ENV, build, fmtKB, login, startServer } from "./support/server";
 
 const GOAL = 20 * 1024;
-const BASELINE = "/persondatapolitik";
-const PAGES: [string, boolean][] = [
-  ["/log-ind", false],
-  ["/konto/oplysninger", true],
-  ["/konto/samtykke", true],
-  ["/konto/sletning", true],
-  ["/konto/data", true],
-  ["/konto", true],
-];
+const BASELINE = CLIENT_JS_BASELINE;
 
 /** The newest modification time under the sources a client build depends on. */
 function newestSource(): number {
@@ -60,7 +52,7 @@ try {
   const demo = await login(DEMO.email, DEMO.password);
   const base = await clientJsBytes(BASE, BASELINE);
   rows.push(`| ${BASELINE} (baseline, no client components) | ${fmtKB(base.bytes)} | | | |`);
-  for (const [page, auth] of PAGES) {
+  for (const [page, auth] of CLIENT_JS_PAGES) {
     const p = await clientJsBytes(BASE, page, auth ? demo : undefined);
     const above = p.bytes - base.bytes;
     const total = above + p.lazy;

@@ -4,7 +4,7 @@
 //   components, /konto against a trivial dynamic page at 20 connections and /konto p50 at 1 connection.
 // Run through `npm run bench` (bench/run.ts), or alone: `npx tsx bench/web.bench.ts`.
 import autocannon from "autocannon";
-import { clientJsBytes } from "./support/client-js";
+import { CLIENT_JS_BASELINE, CLIENT_JS_PAGES, clientJsBytes } from "./support/client-js";
 import { BASE, BIG, DEMO, benchDatabaseUrl, build, fmtKB, fmtMiB, fmtMs, login, prepareDatabase, startServer, type Server } from "./support/server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -65,18 +65,11 @@ export async function webBench(): Promise<WebFigures> {
     const big = await login(BIG.email, BIG.password);
 
     // ---- client JS
-    const baselinePage = "/persondatapolitik";
+    const baselinePage = CLIENT_JS_BASELINE;
     const { bytes: baseline } = await clientJsBytes(BASE, baselinePage);
     const pages: WebFigures["clientJs"]["pages"] = [];
-    for (const [page, cookie] of [
-      ["/log-ind", undefined],
-      ["/konto/oplysninger", demo],
-      ["/konto/samtykke", demo],
-      ["/konto/sletning", demo],
-      ["/konto/data", demo],
-      ["/konto", demo],
-    ] as const) {
-      const { bytes, lazy } = await clientJsBytes(BASE, page, cookie);
+    for (const [page, loggedIn] of CLIENT_JS_PAGES) {
+      const { bytes, lazy } = await clientJsBytes(BASE, page, loggedIn ? demo : undefined);
       pages.push({ page, bytes, above: bytes - baseline, lazy });
     }
 

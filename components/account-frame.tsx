@@ -11,14 +11,15 @@ import type { CustomerPrincipal } from "@/lib/dal/session";
 /** Names a customer understands (issue 13.4): each link says what the page does. */
 export const ACCOUNT_LINKS = [
   { href: "/konto", label: "Dine oplysninger", prefix: "/konto/detaljer" },
-  { href: "/konto/oplysninger", label: "Ret oplysninger" },
+  { href: "/konto/oplysninger", label: "Ret oplysninger", prefix: "/konto/oplysninger" },
   { href: "/konto/data", label: "Hent dine data" },
   { href: "/konto/samtykke", label: "Nyhedsbrev og samtykke" },
   { href: "/konto/sletning", label: "Slet dine data" },
   { href: "/konto/klage", label: "Klag" },
 ] as const;
 
-/** Which link is the current page: its own path, or a path under its prefix (the details pages belong to /konto). */
+/** Which link is the current page: its own path, or a path under its prefix (the details pages belong to /konto, the
+ * password page to /konto/oplysninger). */
 export function isCurrent(link: { href: string; prefix?: string }, path: string): boolean {
   return path === link.href || (link.prefix !== undefined && (path === link.prefix || path.startsWith(`${link.prefix}/`)));
 }

@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { applyFieldErrors, FormStatus, TextField } from "./form";
 
 // The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
-const changePasswordSchema = () => import("@/lib/validation/client/account.bundle").then((m) => m.changePasswordSchema);
+const changePasswordSchema = () => import("@/lib/validation/client/password.bundle").then((m) => m.changePasswordSchema);
 
 /** The password-change form; the page passes the action (customer: lib/actions/account.ts, staff: lib/actions/staff-account.ts). */
 export function ChangePasswordForm({ action }: { action: (input: ChangePasswordInput) => Promise<ActionResult> }) {

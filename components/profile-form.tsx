@@ -7,7 +7,7 @@ import { updateProfileAction } from "@/lib/actions/account";
 import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
 
 // The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
-const profileSchema = () => import("@/lib/validation/client/account.bundle").then((m) => m.profileSchema);
+const profileSchema = () => import("@/lib/validation/client/profile.bundle").then((m) => m.profileSchema);
 
 const FIELDS = ["name", "street", "postalCode", "city", "country", "phone", "email", "currentPassword", "version"] as const;
 

@@ -178,7 +178,8 @@ for (const width of [1280, 390]) {
       "/konto/detaljer/sikkerhed",
     ])
       await check(p);
-    for (const p of ["/konto/oplysninger", "/konto/data", "/konto/samtykke", "/konto/sletning", "/konto/klage"]) await check(p);
+    for (const p of ["/konto/oplysninger", "/konto/oplysninger/adgangskode", "/konto/data", "/konto/samtykke", "/konto/sletning", "/konto/klage"])
+      await check(p);
     if (width === 390) {
       // Phone: the page does not scroll sideways, and "Log ud" stays on one line.
       for (const p of ["/konto", "/konto/detaljer/koeb", "/konto/samtykke"]) {

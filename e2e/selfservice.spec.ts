@@ -201,5 +201,6 @@ test("axe finds no serious or critical violation on any page of the area", async
   await check("/log-ind");
   await check("/persondatapolitik");
   await logInAsCustomer(page);
-  for (const p of ["/konto", "/konto/oplysninger", "/konto/data", "/konto/samtykke", "/konto/sletning", "/konto/klage"]) await check(p);
+  for (const p of ["/konto", "/konto/oplysninger", "/konto/oplysninger/adgangskode", "/konto/data", "/konto/samtykke", "/konto/sletning", "/konto/klage"])
+    await check(p);
 });

@@ -78,7 +78,8 @@ describe("the customer area's frame", () => {
     expect(current("/konto/detaljer/ordrer")).toEqual(["/konto"]);
     expect(current("/konto/klage")).toEqual(["/konto/klage"]);
     expect(current("/konto/detaljerX")).toEqual([]);
-    expect(current("/konto/oplysninger/x")).toEqual([]);
+    expect(current("/konto/oplysninger/adgangskode")).toEqual(["/konto/oplysninger"]);
+    expect(current("/konto/oplysningerX")).toEqual([]);
   });
 
   it("renders the navigation, the name line in its landmark and the logout form, escaped, on the server", () => {

@@ -3,6 +3,28 @@
 // first focus of a field). Used by bench/web.bench.ts and bench/client-js.bench.ts.
 import { gzipSync } from "node:zlib";
 
+/** The page with no client components the others are measured against. */
+export const CLIENT_JS_BASELINE = "/persondatapolitik";
+
+/**
+ * Issue 12's pages: /log-ind and every form page a customer reaches (true: needs the demo customer's session), and
+ * the two account pages without a form for comparison. The staff pages (/personale/…) and the staff second-factor
+ * pages under /log-ind need a staff login with a second factor and are not measured here.
+ */
+export const CLIENT_JS_PAGES: readonly (readonly [page: string, loggedIn: boolean])[] = [
+  ["/log-ind", false],
+  ["/log-ind/glemt-adgangskode", false],
+  ["/log-ind/opret-adgang", false],
+  // The form is the same for any token; this one is refused only when the form is sent.
+  [`/log-ind/ny-adgangskode?token=${"A".repeat(43)}`, false],
+  ["/konto/oplysninger", true],
+  ["/konto/oplysninger/adgangskode", true],
+  ["/konto/samtykke", true],
+  ["/konto/sletning", true],
+  ["/konto/data", true],
+  ["/konto", true],
+];
+
 export interface ClientJs {
   /** First load: every script the HTML names. */
   bytes: number;

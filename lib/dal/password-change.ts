@@ -11,7 +11,7 @@ export type PasswordChangeResult =
   | { ok: false; error: "weak-password"; message: string };
 
 /**
- * A customer (/konto/oplysninger) or a member of staff (/personale/konto) changes their own password (ASVS 6.2.3).
+ * A customer (/konto/oplysninger/adgangskode) or a member of staff (/personale/konto) changes their own password (ASVS 6.2.3).
  * The new one is checked against the breached list and the account's own words (6.2.4, issue 11 item 7), the
  * current one through the login throttle (issue 11 item 2); every session of the account ends afterwards and the
  * credential version moves on, so logins still in flight with the old password create no session (7.4.3, item 3).

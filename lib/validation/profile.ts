@@ -7,11 +7,18 @@ import { COUNTRIES } from "./countries";
 export { COUNTRIES, countryName } from "./countries";
 
 // 4.4: the customer's own correction of their data. One schema for the form (components/form.tsx) and the action.
+//
+// Written for the browser's bytes (issue 12): each zod/mini feature a schema uses is code the form downloads, so the
+// checks that need no feature of their own run in the one object-level refinement below (the country against the
+// list, the version as a whole number, the Danish and foreign formats), and the phone is normalised by an overwrite
+// (already there for free text), not a pipe and a transform: ~1.5 kB gzip less, the same answers (test/schemas.test.ts).
 
-const COUNTRY_CODES = COUNTRIES.map((c) => c.code) as [string, ...string[]];
+const COUNTRY_CODES: readonly string[] = COUNTRIES.map((c) => c.code);
 
 // Letters from any alphabet, spaces and the punctuation names and addresses use; no control characters or markup.
 const SAFE_TEXT = /^[\p{L}\p{M}\p{N} .,'’\-/&()#°]+$/u;
+
+const RELOAD = "Genindlæs siden og prøv igen";
 
 const text = (label: string, max: number) =>
   freeText(`Skriv ${label}`).check(
@@ -20,46 +27,46 @@ const text = (label: string, max: number) =>
     z.regex(SAFE_TEXT, `${label[0].toUpperCase()}${label.slice(1)} indeholder tegn, vi ikke kan bruge`),
   );
 
-export const profileSchema = z.pipe(
-  z
-    .strictObject({
-      name: text("dit navn", 100),
-      street: text("vej og husnummer", 120),
-      postalCode: z.string({ error: "Skriv postnummer" }).check(z.trim(), z.minLength(1, "Skriv postnummer"), z.maxLength(12, "Højst 12 tegn")),
-      city: text("by", 60),
-      country: z.enum(COUNTRY_CODES, { error: "Vælg et land fra listen" }),
-      phone: z.string({ error: "Ugyldigt telefonnummer" }).check(z.trim(), z.maxLength(20, "Højst 20 tegn")),
-      email: emailField,
-      /** Needed only when the e-mail changes (checked against the stored e-mail in the action and the DAL). */
-      currentPassword: z.optional(z.string({ error: "Ugyldig adgangskode" }).check(z.maxLength(1024, "Adgangskoden er for lang"))),
-      /** The version the form was based on (optimistic concurrency, 4.4). */
-      version: z
-        .number({ error: "Genindlæs siden og prøv igen" })
-        .check(z.int({ error: "Genindlæs siden og prøv igen" }), z.minimum(0, "Genindlæs siden og prøv igen")),
-    })
-    .check(
-      z.superRefine((v, ctx) => {
-        if (v.country === "DK") {
-          if (!/^\d{4}$/.test(v.postalCode)) {
-            ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Et dansk postnummer er 4 cifre" });
-          }
-          const phone = v.phone.replace(/\s/g, "");
-          if (phone && !/^(\+45)?\d{8}$/.test(phone)) {
-            ctx.addIssue({ code: "custom", path: ["phone"], message: "Et dansk telefonnummer er 8 cifre, evt. med +45 foran" });
-          }
-        } else {
-          if (!/^[A-Za-z0-9][A-Za-z0-9 \-]{1,10}$/.test(v.postalCode)) {
-            ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Postnummeret må kun indeholde bogstaver, tal, mellemrum og bindestreg" });
-          }
-          const phone = v.phone.replace(/[\s\-()]/g, "");
-          if (phone && !/^\+?\d{6,15}$/.test(phone)) {
-            ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv telefonnummeret med landekode, fx +46 701234567" });
-          }
+export const profileSchema = z
+  .strictObject({
+    name: text("dit navn", 100),
+    street: text("vej og husnummer", 120),
+    postalCode: z.string({ error: "Skriv postnummer" }).check(z.trim(), z.minLength(1, "Skriv postnummer"), z.maxLength(12, "Højst 12 tegn")),
+    city: text("by", 60),
+    /** One of COUNTRIES (checked below). */
+    country: z.string({ error: "Vælg et land fra listen" }),
+    phone: z.string({ error: "Ugyldigt telefonnummer" }).check(z.trim(), z.maxLength(20, "Højst 20 tegn")),
+    email: emailField,
+    /** Needed only when the e-mail changes (checked against the stored e-mail in the action and the DAL). */
+    currentPassword: z.optional(z.string({ error: "Ugyldig adgangskode" }).check(z.maxLength(1024, "Adgangskoden er for lang"))),
+    /** The version the form was based on (optimistic concurrency, 4.4): a whole number ≥ 0 (checked below). */
+    version: z.number({ error: RELOAD }),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      if (!Number.isSafeInteger(v.version) || v.version < 0) ctx.addIssue({ code: "custom", path: ["version"], message: RELOAD });
+      if (!COUNTRY_CODES.includes(v.country)) {
+        ctx.addIssue({ code: "custom", path: ["country"], message: "Vælg et land fra listen" });
+      } else if (v.country === "DK") {
+        if (!/^\d{4}$/.test(v.postalCode)) {
+          ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Et dansk postnummer er 4 cifre" });
         }
-      }),
-    ),
-  z.transform((v) => ({ ...v, phone: normalisePhone(v.phone, v.country) })),
-);
+        const phone = v.phone.replace(/\s/g, "");
+        if (phone && !/^(\+45)?\d{8}$/.test(phone)) {
+          ctx.addIssue({ code: "custom", path: ["phone"], message: "Et dansk telefonnummer er 8 cifre, evt. med +45 foran" });
+        }
+      } else {
+        if (!/^[A-Za-z0-9][A-Za-z0-9 \-]{1,10}$/.test(v.postalCode)) {
+          ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Postnummeret må kun indeholde bogstaver, tal, mellemrum og bindestreg" });
+        }
+        const phone = v.phone.replace(/[\s\-()]/g, "");
+        if (phone && !/^\+?\d{6,15}$/.test(phone)) {
+          ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv telefonnummeret med landekode, fx +46 701234567" });
+        }
+      }
+    }),
+    z.overwrite((v) => ({ ...v, phone: normalisePhone(v.phone, v.country) })),
+  );
 
 export type ProfileFormValues = z.input<typeof profileSchema>;
 export type ProfileInput = z.output<typeof profileSchema>;

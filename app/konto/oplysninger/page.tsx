@@ -4,10 +4,7 @@ import { requireCustomerPage } from "@/lib/dal/session";
 import { AccountFrame } from "@/components/account-frame";
 import { getProfile } from "@/lib/dal/customer";
 import { ProfileForm } from "@/components/profile-form";
-import { PasswordForm } from "@/components/password-form";
-import { ActionButton } from "@/components/action-button";
 import { Clause } from "@/components/clause";
-import { logoutEverywhereAction } from "@/lib/actions/account";
 
 export const metadata: Metadata = { title: "Ret oplysninger" };
 
@@ -45,14 +42,10 @@ export default async function ProfilePage() {
           />
         </section>
         <section className="card" aria-labelledby="adgangskode">
-          <h2 id="adgangskode">Adgangskode</h2>
-          <p className="muted small">Når du skifter adgangskode, bliver du logget ud alle steder.</p>
-          <PasswordForm />
-        </section>
-        <section className="card" aria-labelledby="enheder">
-          <h2 id="enheder">Log ud på alle enheder</h2>
-          <p className="muted small">Hvis du har været logget ind på en computer, du ikke har adgang til længere.</p>
-          <ActionButton action={logoutEverywhereAction} label="Log ud på alle enheder" className="secondary" redirectTo="/log-ind?logget-ud=1" />
+          <h2 id="adgangskode">Adgangskode og log ud</h2>
+          <p className="small">
+            <a href="/konto/oplysninger/adgangskode">Skift adgangskode, eller log ud på alle enheder</a>
+          </p>
         </section>
       </main>
     </AccountFrame>
