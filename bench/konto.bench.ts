@@ -9,7 +9,7 @@
 // Prints requests/s and server CPU per request at 20 connections and p50/p99 latency at 1 connection for each
 // page, and the ratios against the trivial dynamic page (the not-found page, anonymous, as in bench/web.bench.ts).
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { existsSync, rmSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -17,7 +17,7 @@ import { openPrisma } from "../prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { setupDatabase } from "../prisma/setup";
 import { addManyOrdersCustomer } from "../e2e/fixtures";
-import { DEPLOYMENT_ENV, prepareDatabase } from "./support/server";
+import { DEMO, DEPLOYMENT_ENV, login, prepareDatabase, treeCpu } from "./support/server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3307);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -59,31 +59,6 @@ async function waitUp(BASE: string) {
   throw new Error("server did not start");
 }
 
-/** Logs in through next-auth's credentials flow and returns the Cookie header. */
-async function login(BASE: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: BASE },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`login failed: ${res.status}`);
-  return session;
-}
-
-/** CPU time (ms) the server process has used so far: user + system, from /proc (Linux). */
-function serverCpuMs(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
-}
-
 interface Build {
   label: string;
   dir: string;
@@ -93,14 +68,14 @@ interface Build {
 }
 
 async function run(b: Build, path: string, cookie: string | null, connections: number) {
-  const cpu0 = serverCpuMs(b.pid);
+  const cpu0 = treeCpu(b.pid) * 1000;
   const r = await autocannon({
     url: `${b.base}${path}`,
     connections,
     duration: SECONDS,
     headers: cookie ? { cookie } : {},
   });
-  const cpuPerRequest = (serverCpuMs(b.pid) - cpu0) / Math.max(1, r.requests.total);
+  const cpuPerRequest = (treeCpu(b.pid) * 1000 - cpu0) / Math.max(1, r.requests.total);
   return {
     cpuPerRequest,
     rps: r.requests.average,
@@ -144,7 +119,7 @@ async function main() {
   try {
     for (const b of builds) await waitUp(b.base);
     const cookies = new Map<Build, { big: string; demo: string }>();
-    for (const b of builds) cookies.set(b, { big: await login(b.base, BIG.email, PASSWORD), demo: await login(b.base, "kunde@example.dk", "demo-kunde-1") });
+    for (const b of builds) cookies.set(b, { big: await login(BIG.email, PASSWORD, b.base), demo: await login(DEMO.email, DEMO.password, b.base) });
     const pages: [string, string, "big" | "demo" | null][] = [
       ["trivial dynamic page, anonymous (/bench-findes-ikke, 404)", "/bench-findes-ikke", null],
       ["trivial dynamic page, logged in (/konto/klage)", "/konto/klage", "big"],

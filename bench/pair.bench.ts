@@ -14,11 +14,10 @@
 // Prints, per build, the server's CPU per request (user + system from /proc, Linux) of each page over all its
 // slices, and each page's ratio to the first page (the anonymous not-found page: issue 13.3's goal is ≥ 0.8).
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { DEPLOYMENT_ENV } from "./support/server";
+import { DEPLOYMENT_ENV, login, treeCpu } from "./support/server";
 
 const dirs = process.argv.slice(2, 4).map((d) => path.resolve(d));
 if (dirs.length !== 2) throw new Error("usage: bench/pair.bench.ts <dir A> <dir B>");
@@ -27,29 +26,6 @@ const SLICES = Number(process.env.BENCH_SLICES ?? 40);
 const N = Number(process.env.BENCH_SLICE_REQUESTS ?? 80);
 const PAGES = (process.env.BENCH_PAGES ?? "/bench-findes-ikke,/konto/klage,/konto").split(",");
 const BIG = { email: "bench-stor@example.test", password: "bench-adgangskode-1" };
-
-function cpuMs(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-}
-
-async function login(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
-    body: new URLSearchParams({ csrfToken, email: BIG.email, password: BIG.password, json: "true" }),
-  });
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`login failed on ${base}: ${res.status}`);
-  return session;
-}
 
 // Both servers are spawned first, so the finally below stops them whatever fails after (start-up, login, a run).
 const spawned = dirs.map((dir, i) => {
@@ -83,7 +59,7 @@ async function ready({ dir, base, proc }: (typeof spawned)[number]) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { dir, base, proc, cookie: await login(base) };
+  return { dir, base, proc, cookie: await login(BIG.email, BIG.password, base) };
 }
 
 type S = Awaited<ReturnType<typeof ready>>;
@@ -100,10 +76,10 @@ try {
     const order = servers.flatMap((s) => PAGES.map((p) => [s, p] as const));
     if (k % 2) order.reverse();
     for (const [s, p] of order) {
-      const c0 = cpuMs(s.proc.pid!);
+      const c0 = treeCpu(s.proc.pid!) * 1000;
       const r = await hit(s, p, N);
       const t = totals.get(s.dir + p) ?? { cpu: 0, n: 0, bad: 0 };
-      t.cpu += cpuMs(s.proc.pid!) - c0;
+      t.cpu += treeCpu(s.proc.pid!) * 1000 - c0;
       t.n += r.requests.total;
       t.bad += p === "/bench-findes-ikke" ? 0 : r.non2xx;
       totals.set(s.dir + p, t);

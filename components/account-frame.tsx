@@ -1,4 +1,5 @@
-import { LogoutButton } from "@/components/logout-button";
+import { AccountBar } from "@/components/account-bar";
+import { isCurrent, type NavLink } from "@/components/nav-current";
 import type { CustomerPrincipal } from "@/lib/dal/session";
 
 // The customer area's frame: its navigation and who is logged in. Each page under app/konto renders it around its
@@ -16,13 +17,7 @@ export const ACCOUNT_LINKS = [
   { href: "/konto/samtykke", label: "Nyhedsbrev og samtykke" },
   { href: "/konto/sletning", label: "Slet dine data" },
   { href: "/konto/klage", label: "Klag" },
-] as const;
-
-/** Which link is the current page: its own path, or a path under its prefix (the details pages belong to /konto, the
- * password page to /konto/oplysninger). */
-export function isCurrent(link: { href: string; prefix?: string }, path: string): boolean {
-  return path === link.href || (link.prefix !== undefined && (path === link.prefix || path.startsWith(`${link.prefix}/`)));
-}
+] as const satisfies readonly NavLink[];
 
 /**
  * `path` is the page's own path, the one it gives requireCustomerPage: the link to it is marked aria-current on the
@@ -31,8 +26,8 @@ export function isCurrent(link: { href: string; prefix?: string }, path: string)
 export function AccountFrame({ customer, path, children }: { customer: CustomerPrincipal; path: string; children: React.ReactNode }) {
   return (
     <>
-      <div className="account-nav">
-        <div className="inner">
+      <AccountBar
+        nav={
           <nav aria-label="Din konto">
             {ACCOUNT_LINKS.map((l) => (
               <a key={l.href} href={l.href} aria-current={isCurrent(l, path) ? "page" : undefined}>
@@ -40,17 +35,14 @@ export function AccountFrame({ customer, path, children }: { customer: CustomerP
               </a>
             ))}
           </nav>
-          <section className="who" aria-label="Logget ind">
-            <span>
-              {`${customer.name} `}
-              <span className="nowrap">
-                · kundenr. <span data-testid="kundenummer">{customer.customerNumber}</span>
-              </span>
-            </span>
-            <LogoutButton />
-          </section>
-        </div>
-      </div>
+        }
+        name={customer.name}
+        detail={
+          <>
+            kundenr. <span data-testid="kundenummer">{customer.customerNumber}</span>
+          </>
+        }
+      />
       {children}
     </>
   );

@@ -43,6 +43,8 @@ test("staff see the customer number apart from a name chosen to impersonate anot
   await expect(row.getByTestId("customer-name")).toHaveText(impostor.name);
   await row.getByRole("link").click();
   await expect(page).toHaveURL(/\/personale\/anmodninger\//);
+  // A request's own page belongs to "Anmodninger" in the staff navigation (components/nav-current.ts).
+  await expect(page.getByRole("navigation", { name: "Personale" }).getByRole("link", { name: "Anmodninger" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("customer-number")).toHaveText(new RegExp(`^${impostor.number}`));
   await expect(page.getByTestId("customer-number")).not.toContainText(DEMO.customer.number);
   await expect(page.getByTestId("customer-name")).toHaveText(impostor.name);

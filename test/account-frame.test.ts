@@ -4,7 +4,8 @@ import { createElement } from "react";
 import ts from "typescript";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_LINKS, AccountFrame, isCurrent } from "@/components/account-frame";
+import { ACCOUNT_LINKS, AccountFrame } from "@/components/account-frame";
+import { isCurrent } from "@/components/nav-current";
 
 // The customer area's frame is rendered by each page, not by a layout (components/account-frame.tsx, issue 13.3).
 

@@ -1,5 +1,5 @@
 import { NavLinks } from "@/components/nav";
-import { LogoutButton } from "@/components/logout-button";
+import { AccountBar } from "@/components/account-bar";
 import { requireStaffPage } from "@/lib/dal/session";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaffPage("/personale");
   const links = [
-    { href: "/personale", label: "Anmodninger" },
+    { href: "/personale", label: "Anmodninger", prefix: "/personale/anmodninger" },
     { href: "/personale/modtagere", label: "Modtagere" },
     ...(staff.role === "dpo"
       ? [
@@ -21,17 +21,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   ];
   return (
     <>
-      <div className="account-nav">
-        <div className="inner">
-          <NavLinks links={links} label="Personale" />
-          <section className="who" aria-label="Logget ind">
-            <span>
-              {staff.name} <span className="nowrap">· {staff.role === "dpo" ? "databeskyttelsesansvarlig" : "kundeservice"}</span>
-            </span>
-            <LogoutButton />
-          </section>
-        </div>
-      </div>
+      <AccountBar
+        nav={<NavLinks links={links} label="Personale" />}
+        name={staff.name}
+        detail={staff.role === "dpo" ? "databeskyttelsesansvarlig" : "kundeservice"}
+      />
       {children}
     </>
   );

@@ -136,7 +136,7 @@ function treeRss(root: number): number {
 }
 
 /** utime + stime of a process and its descendants, seconds (clock ticks of 1/100 s). */
-function treeCpu(root: number): number {
+export function treeCpu(root: number): number {
   const children = new Map<number, number[]>();
   const cpu = new Map<number, number>();
   for (const d of readdirSync("/proc")) {
@@ -160,8 +160,8 @@ function treeCpu(root: number): number {
   return total;
 }
 
-/** Logs in through next-auth's credentials route as a browser would; returns the Cookie header. */
-export async function login(email: string, password: string): Promise<string> {
+/** Logs in through next-auth's credentials route as a browser would; returns the Cookie header. `base`: another server. */
+export async function login(email: string, password: string, base: string = BASE): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (r: Response) => {
     for (const c of r.headers.getSetCookie()) {
@@ -171,17 +171,17 @@ export async function login(email: string, password: string): Promise<string> {
     }
   };
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const csrf = await fetch(`${base}/api/auth/csrf`);
   keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const r = await fetch(`${BASE}/api/auth/callback/credentials`, {
+  const r = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie(), Origin: BASE, "Sec-Fetch-Site": "same-origin" },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${BASE}/konto` }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie(), Origin: base, "Sec-Fetch-Site": "same-origin" },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${base}/konto` }),
   });
   keep(r);
-  const check = await fetch(`${BASE}/konto`, { headers: { Cookie: cookie() }, redirect: "manual" });
+  const check = await fetch(`${base}/konto`, { headers: { Cookie: cookie() }, redirect: "manual" });
   if (check.status !== 200) throw new Error(`login as ${email} failed (${r.status}, /konto ${check.status})`);
   return cookie();
 }

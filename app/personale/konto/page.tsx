@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/dal/session";
 import { StaffPasswordForm } from "@/components/staff-password-form";
-import { ActionButton } from "@/components/action-button";
+import { LogoutEverywhereCard } from "@/components/logout-everywhere";
 import { logoutEverywhereStaffAction } from "@/lib/actions/staff-account";
 import { RegenerateRecoveryCodesForm } from "@/components/second-factor-forms";
 import { secondFactorStatus } from "@/lib/dal/second-factor";
@@ -43,11 +43,7 @@ export default async function StaffAccountPage() {
           </p>
         )}
       </section>
-      <section className="card" aria-labelledby="enheder">
-        <h2 id="enheder">Log ud på alle enheder</h2>
-        <p className="muted small">Hvis du har været logget ind på en computer, du ikke har adgang til længere.</p>
-        <ActionButton action={logoutEverywhereStaffAction} label="Log ud på alle enheder" className="secondary" redirectTo="/log-ind?logget-ud=1" />
-      </section>
+      <LogoutEverywhereCard action={logoutEverywhereStaffAction} />
     </main>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireCustomerPage } from "@/lib/dal/session";
 import { AccountFrame } from "@/components/account-frame";
 import { PasswordForm } from "@/components/password-form";
-import { ActionButton } from "@/components/action-button";
+import { LogoutEverywhereCard } from "@/components/logout-everywhere";
 import { logoutEverywhereAction } from "@/lib/actions/account";
 
 export const metadata: Metadata = { title: "Adgangskode og log ud" };
@@ -24,11 +24,7 @@ export default async function PasswordPage() {
           <p className="muted small">Når du skifter adgangskode, bliver du logget ud alle steder.</p>
           <PasswordForm />
         </section>
-        <section className="card" aria-labelledby="enheder">
-          <h2 id="enheder">Log ud på alle enheder</h2>
-          <p className="muted small">Hvis du har været logget ind på en computer, du ikke har adgang til længere.</p>
-          <ActionButton action={logoutEverywhereAction} label="Log ud på alle enheder" className="secondary" redirectTo="/log-ind?logget-ud=1" />
-        </section>
+        <LogoutEverywhereCard action={logoutEverywhereAction} />
       </main>
     </AccountFrame>
   );
