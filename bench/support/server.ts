@@ -73,8 +73,9 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(url: string): Promise<Server> {
-  const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(BENCH_PORT), "-H", "127.0.0.1"], {
+/** `nodeArgs`: options for Node itself, e.g. `--cpu-prof` (bench/profile.bench.ts). */
+export async function startServer(url: string, nodeArgs: string[] = []): Promise<Server> {
+  const proc = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(BENCH_PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
