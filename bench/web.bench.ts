@@ -4,8 +4,22 @@
 //   components, /konto against a trivial dynamic page at 20 connections and /konto p50 at 1 connection.
 // Run through `npm run bench` (bench/run.ts), or alone: `npx tsx bench/web.bench.ts`.
 import autocannon from "autocannon";
-import { CLIENT_JS_BASELINE, CLIENT_JS_PAGES, clientJsBytes } from "./support/client-js";
-import { BASE, BIG, DEMO, benchDatabaseUrl, build, fmtKB, fmtMiB, fmtMs, login, prepareDatabase, startServer, type Server } from "./support/server";
+import { CLIENT_JS_BASELINE, clientJsBytes, clientJsPages, passwordLinkPath } from "./support/client-js";
+import {
+  BASE,
+  BIG,
+  DEMO,
+  DEPLOYMENT_ENV,
+  benchDatabaseUrl,
+  build,
+  fmtKB,
+  fmtMiB,
+  fmtMs,
+  login,
+  prepareDatabase,
+  startServer,
+  type Server,
+} from "./support/server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 
@@ -68,9 +82,9 @@ export async function webBench(): Promise<WebFigures> {
     const baselinePage = CLIENT_JS_BASELINE;
     const { bytes: baseline } = await clientJsBytes(BASE, baselinePage);
     const pages: WebFigures["clientJs"]["pages"] = [];
-    for (const [page, loggedIn] of CLIENT_JS_PAGES) {
+    for (const [page, loggedIn] of clientJsPages(passwordLinkPath(url, DEPLOYMENT_ENV))) {
       const { bytes, lazy } = await clientJsBytes(BASE, page, loggedIn ? demo : undefined);
-      pages.push({ page, bytes, above: bytes - baseline, lazy });
+      pages.push({ page: page.replace(/token=[\w-]+/, "token=…"), bytes, above: bytes - baseline, lazy });
     }
 
     // ---- export

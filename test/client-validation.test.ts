@@ -104,7 +104,7 @@ const samples: Sample[] = [
     [{ email: "ikke-en-email", password: "" }, { email: " Navn@Eksempel.DK ", password: "x" }, { email: 1 }, {}, { email: "a@b.dk", password: "x", ekstra: 1 }],
   ],
   [
-    "account",
+    "profile",
     "profileSchema",
     profileSchema,
     [
@@ -122,10 +122,11 @@ const samples: Sample[] = [
       { name: "", street: "<b>", postalCode: "21", city: "Kbh", country: "DK", phone: "123", email: "x", version: 1 },
       { name: "Ola", street: "Gate 2", postalCode: "0150", city: "Oslo", country: "NO", phone: "+47 912 34 567", email: "ola@eksempel.no", version: 2 },
       { name: "A", street: "B", postalCode: "1", city: "C", country: "XX", phone: "", email: "a@b.dk", version: -1 },
+      { name: "A", street: "B", postalCode: "12", city: "C", country: "DK", phone: "", email: " ", version: 1.5 },
     ],
   ],
   [
-    "account",
+    "password",
     "changePasswordSchema",
     changePasswordSchema,
     [

@@ -122,6 +122,18 @@ describe("profile rules (4.4)", () => {
     const fields = new Set(r.error!.issues.map((i) => i.path[0]));
     expect([...fields].sort()).toEqual(["email", "name", "phone", "postalCode"]);
     expect(r.error!.issues.find((i) => i.path[0] === "postalCode")!.message).toBe("Et dansk postnummer er 4 cifre");
+    // An empty e-mail gets its one message, and the checks across fields still answer beside it.
+    const empty = profileSchema.safeParse({ ...base, email: "", postalCode: "12", country: "XX", version: 1.5 });
+    expect(empty.error!.issues.map((i) => [i.path[0], i.message]).sort()).toEqual([
+      ["country", "Vælg et land fra listen"],
+      ["email", "Skriv din e-mailadresse"],
+      ["version", "Genindlæs siden og prøv igen"],
+    ]);
+    const dk = profileSchema.safeParse({ ...base, email: "x".repeat(250) + "@eksempel.dk", postalCode: "12" });
+    expect(dk.error!.issues.map((i) => [i.path[0], i.message]).sort()).toEqual([
+      ["email", "E-mailadressen er for lang"],
+      ["postalCode", "Et dansk postnummer er 4 cifre"],
+    ]);
   });
   it("Danish phone numbers: 8 digits with optional +45, stored with +45", () => {
     expect(profileSchema.parse({ ...base, phone: "21 43 65 87" }).phone).toBe("+4521436587");

@@ -1,6 +1,7 @@
 // Client JS of a page as the browser gets it, gzip -9 (issue 12): the scripts its HTML names (first load), and the
 // chunks those scripts name for an import() (`lazy`: what the page can still load, e.g. a form's validation on the
 // first focus of a field). Used by bench/web.bench.ts and bench/client-js.bench.ts.
+import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 
 /** The page with no client components the others are measured against. */
@@ -8,22 +9,38 @@ export const CLIENT_JS_BASELINE = "/persondatapolitik";
 
 /**
  * Issue 12's pages: /log-ind and every form page a customer reaches (true: needs the demo customer's session), and
- * the two account pages without a form for comparison. The staff pages (/personale/…) and the staff second-factor
- * pages under /log-ind need a staff login with a second factor and are not measured here.
+ * the two account pages without a form for comparison. `passwordLink` is a working link's path (passwordLinkPath):
+ * with a used or unknown token /log-ind/ny-adgangskode shows no form. The staff pages (/personale/…) and the staff
+ * second-factor pages under /log-ind need a staff login with a second factor and are not measured here.
  */
-export const CLIENT_JS_PAGES: readonly (readonly [page: string, loggedIn: boolean])[] = [
-  ["/log-ind", false],
-  ["/log-ind/glemt-adgangskode", false],
-  ["/log-ind/opret-adgang", false],
-  // The form is the same for any token; this one is refused only when the form is sent.
-  [`/log-ind/ny-adgangskode?token=${"A".repeat(43)}`, false],
-  ["/konto/oplysninger", true],
-  ["/konto/oplysninger/adgangskode", true],
-  ["/konto/samtykke", true],
-  ["/konto/sletning", true],
-  ["/konto/data", true],
-  ["/konto", true],
-];
+export function clientJsPages(passwordLink: string): readonly (readonly [page: string, loggedIn: boolean])[] {
+  return [
+    ["/log-ind", false],
+    ["/log-ind/glemt-adgangskode", false],
+    ["/log-ind/opret-adgang", false],
+    [passwordLink, false],
+    ["/konto/oplysninger", true],
+    ["/konto/oplysninger/adgangskode", true],
+    ["/konto/samtykke", true],
+    ["/konto/sletning", true],
+    ["/konto/data", true],
+    ["/konto", true],
+  ];
+}
+
+/**
+ * A fresh link to choose a password (/log-ind/ny-adgangskode?token=…, 30 minutes, single use) for the demo support
+ * user, made by the staff CLI (`npm run staff -- reset-password`) on the benchmark's database; its path only.
+ */
+export function passwordLinkPath(databaseUrl: string, env: Record<string, string>): string {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/jobs/staff-cli.ts", "reset-password", "support@example.dk"], {
+    encoding: "utf8",
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+  });
+  const link = /https?:\/\/\S+(\/log-ind\/ny-adgangskode\?token=[\w-]+)/.exec(r.stdout ?? "");
+  if (r.status !== 0 || !link) throw new Error(`no password link from the staff CLI: ${r.stderr || r.stdout}`);
+  return link[1];
+}
 
 export interface ClientJs {
   /** First load: every script the HTML names. */

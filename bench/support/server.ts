@@ -88,14 +88,18 @@ export async function startServer(url: string, nodeArgs: string[] = []): Promise
       RETENTION_DAILY: "false",
     },
   });
-  for (let i = 0; i < 300; i++) {
+  let up = false;
+  for (let i = 0; i < 300 && !up && proc.exitCode === null; i++) {
     try {
-      const r = await fetch(`${BASE}/log-ind`);
-      if (r.ok) break;
+      up = (await fetch(`${BASE}/log-ind`)).ok;
     } catch {
       /* not up yet */
     }
-    await new Promise((res) => setTimeout(res, 100));
+    if (!up) await new Promise((res) => setTimeout(res, 100));
+  }
+  if (!up) {
+    proc.kill("SIGKILL");
+    throw new Error(`the server on ${BASE} did not answer /log-ind within 30 s`);
   }
   return {
     proc,
@@ -103,6 +107,7 @@ export async function startServer(url: string, nodeArgs: string[] = []): Promise
     cpu: () => treeCpu(proc.pid!),
     stop: () =>
       new Promise((res) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return res();
         proc.once("exit", () => res());
         proc.kill("SIGTERM");
       }),

@@ -5,7 +5,7 @@ import { COMMON_PASSWORDS } from "./common-passwords";
 // place a password is set (password change, reset link, first password, staff passwords):
 // `checkNewPassword(password, context)` returns a Danish message, or null when the password is accepted.
 // Server only: the breached list (lib/auth/breached-passwords.ts, 20,000 entries) is too large for the browser;
-// the forms' zod schema runs the cheap checks (length, a short list) in the browser too.
+// the forms' zod schema checks only the length in the browser (lib/validation/auth.ts); every list is here.
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;

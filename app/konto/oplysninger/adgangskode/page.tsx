@@ -16,7 +16,9 @@ export default async function PasswordPage() {
     <AccountFrame customer={customer} path="/konto/oplysninger/adgangskode">
       <main>
         <p className="small">
-          <a href="/konto/oplysninger">← Ret dine oplysninger</a>
+          <a href="/konto/oplysninger">
+            <span aria-hidden="true">← </span>Ret dine oplysninger
+          </a>
         </p>
         <h1>Adgangskode og log ud</h1>
         <section className="card" aria-labelledby="adgangskode">
