@@ -11,7 +11,7 @@ import os from "node:os";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { CLIENT_JS_BASELINE, clientJsBytes, clientJsPages, passwordLinkPath } from "./support/client-js";
+import { CLIENT_JS_BASELINE, clientJsBytes, clientJsPages, pageLabel, passwordLinkPath } from "./support/client-js";
 import { BASE, DEMO, DEPLOYMENT_ENV, build, fmtKB, login, startServer } from "./support/server";
 
 const GOAL = 20 * 1024;
@@ -60,7 +60,7 @@ try {
     met &&= total <= GOAL;
     const chunks = Object.values(p.lazyChunks).map(fmtKB).join(" + ");
     rows.push(
-      `| ${page.replace(/token=[\w-]+/, "token=…")} | +${fmtKB(above)} (${fmtKB(p.bytes)}) | ${p.lazy ? `+${fmtKB(p.lazy)}${Object.keys(p.lazyChunks).length > 1 ? ` (${chunks})` : ""}` : "0"} | **+${fmtKB(total)}** (${total} B) | ${total <= GOAL ? "met" : "NOT met"} |`,
+      `| ${pageLabel(page)} | +${fmtKB(above)} (${fmtKB(p.bytes)}) | ${p.lazy ? `+${fmtKB(p.lazy)}${Object.keys(p.lazyChunks).length > 1 ? ` (${chunks})` : ""}` : "0"} | **+${fmtKB(total)}** (${total} B) | ${total <= GOAL ? "met" : "NOT met"} |`,
     );
   }
 } finally {

@@ -4,7 +4,7 @@
 //   components, /konto against a trivial dynamic page at 20 connections and /konto p50 at 1 connection.
 // Run through `npm run bench` (bench/run.ts), or alone: `npx tsx bench/web.bench.ts`.
 import autocannon from "autocannon";
-import { CLIENT_JS_BASELINE, clientJsBytes, clientJsPages, passwordLinkPath } from "./support/client-js";
+import { CLIENT_JS_BASELINE, clientJsBytes, clientJsPages, pageLabel, passwordLinkPath } from "./support/client-js";
 import {
   BASE,
   BIG,
@@ -84,7 +84,7 @@ export async function webBench(): Promise<WebFigures> {
     const pages: WebFigures["clientJs"]["pages"] = [];
     for (const [page, loggedIn] of clientJsPages(passwordLinkPath(url, DEPLOYMENT_ENV))) {
       const { bytes, lazy } = await clientJsBytes(BASE, page, loggedIn ? demo : undefined);
-      pages.push({ page: page.replace(/token=[\w-]+/, "token=…"), bytes, above: bytes - baseline, lazy });
+      pages.push({ page: pageLabel(page), bytes, above: bytes - baseline, lazy });
     }
 
     // ---- export

@@ -28,6 +28,11 @@ export function clientJsPages(passwordLink: string): readonly (readonly [page: s
   ];
 }
 
+/** A page as the tables show it: a link's token is not printed. */
+export function pageLabel(page: string): string {
+  return page.replace(/token=[\w-]+/, "token=…");
+}
+
 /**
  * A fresh link to choose a password (/log-ind/ny-adgangskode?token=…, 30 minutes, single use) for the demo support
  * user, made by the staff CLI (`npm run staff -- reset-password`) on the benchmark's database; its path only.
