@@ -1,18 +1,15 @@
 import type { Metadata, Viewport } from "next";
-import localFont from "next/font/local";
-import Link from "next/link";
-import { CONTROLLER } from "@/lib/policy";
+import { SITE_DESCRIPTION, SITE_FOOTER, SITE_HEADER, SITE_TITLE, SKIP_LINK_TEXT, TITLE_TEMPLATE } from "@/components/site-shell";
+import { innerHtml } from "@/lib/html";
+// Inter from npm, every subset with its unicode-range (Latin Extended too: "Łukasz"); the browser fetches only the
+// subsets a page uses. A stylesheet, not next/font: /konto (app/konto/route.ts) links the same stylesheets and has
+// no React to receive next/font's class name. Nothing is downloaded at build time.
+import "@fontsource-variable/inter/wght.css";
 import "./globals.css";
 
-const inter = localFont({
-  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
-  display: "swap",
-  variable: "--font-inter",
-});
-
 export const metadata: Metadata = {
-  title: { default: "Privatliv og persondata hos 123multiservice", template: "%s · 123multiservice" },
-  description: "Se, ret, hent og slet de personoplysninger, 123multiservice har om dig.",
+  title: { default: SITE_TITLE, template: TITLE_TEMPLATE },
+  description: SITE_DESCRIPTION,
   robots: { index: false },
 };
 
@@ -22,24 +19,16 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export const dynamic = "force-dynamic";
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
+  // The header and footer are components/site-shell.ts's markup, which /konto (app/konto/route.ts) writes too.
   return (
-    <html lang="da" className={inter.variable}>
+    <html lang="da">
       <body>
         <a className="skip-link" href="#indhold">
-          Spring til indholdet
+          {SKIP_LINK_TEXT}
         </a>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            123multiservice <span>· Privatliv og persondata</span>
-          </Link>
-        </header>
+        <header className="site-header" dangerouslySetInnerHTML={innerHtml(SITE_HEADER)} />
         <div id="indhold">{children}</div>
-        <footer className="site-footer">
-          <Link href="/persondatapolitik">Persondatapolitik</Link>
-          <span>
-            {CONTROLLER.name} · {CONTROLLER.street} · {CONTROLLER.postalCode} {CONTROLLER.city}
-          </span>
-        </footer>
+        <footer className="site-footer" dangerouslySetInnerHTML={innerHtml(SITE_FOOTER)} />
       </body>
     </html>
   );

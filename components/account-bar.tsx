@@ -1,22 +1,16 @@
-import { LogoutButton } from "@/components/logout-button";
+import { whoHtml } from "@/components/site-shell";
+import { innerHtml } from "@/lib/html";
 
 /**
- * The bar under the header in the customer and the staff area: the area's navigation, then who is logged in
- * (the name line in its own landmark, issue 13.7) and "Log ud". `detail` follows the name on the same line, kept
- * whole ("· kundenr. 100123", "· kundeservice").
+ * The staff area's bar under the header: its navigation (a client component that knows the path), then who is
+ * logged in and "Log ud" (components/site-shell.ts, the same markup as the customer area's bar).
  */
-export function AccountBar({ nav, name, detail }: { nav: React.ReactNode; name: string; detail: React.ReactNode }) {
+export function AccountBar({ nav, name, detail }: { nav: React.ReactNode; name: string; detail: string }) {
   return (
     <div className="account-nav">
       <div className="inner">
         {nav}
-        <section className="who" aria-label="Logget ind">
-          <span>
-            {`${name} `}
-            <span className="nowrap">· {detail}</span>
-          </span>
-          <LogoutButton />
-        </section>
+        <section className="who" aria-label="Logget ind" dangerouslySetInnerHTML={innerHtml(whoHtml(name, detail))} />
       </div>
     </div>
   );

@@ -121,6 +121,10 @@ const ACTIONS: Record<string, Record<Who, Outcome>> = {
 };
 
 const ROUTES: Record<string, Record<Who, number>> = {
+  // Issue 13.3: the overview is a route handler; anyone but a customer is sent on (the login, the code, /personale).
+  "GET /konto": { anonymous: 307, owner: 200, other: 200, erased: 307, revoked: 307, pending: 307, support: 307, dpo: 307 },
+  // The account bars' "Log ud" (a plain form): whoever posts it is logged out and sent to the login page.
+  "POST /api/log-ud": { anonymous: 303, owner: 303, other: 303, erased: 303, revoked: 303, pending: 303, support: 303, dpo: 303 },
   "GET /api/konto/eksport": { anonymous: 401, owner: 200, other: 200, erased: 401, revoked: 401, pending: 401, support: 401, dpo: 401 },
   "GET /api/konto/sletning/[id]/pdf": { anonymous: 401, owner: 200, other: 404, erased: 401, revoked: 401, pending: 401, support: 401, dpo: 401 },
   // next-auth's own endpoints are public by design; /api/auth/session shows no personal data.
@@ -308,6 +312,13 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
       if (who === "dpo" && !pdfChecked) {
         // Route handlers, while the owner's request still exists.
         for (const w of WHO) {
+          const overview = await ctx[w].get("/konto");
+          expect(overview.status(), `/konto as ${w}`).toBe(ROUTES["GET /konto"][w]);
+          if (w === "owner" || w === "other") {
+            const text = await overview.text();
+            expect(text).toContain(T[w].email);
+            expect(text).not.toContain(T[w === "owner" ? "other" : "owner"].email);
+          }
           const exp = await ctx[w].get("/api/konto/eksport");
           expect(exp.status(), `export as ${w}`).toBe(ROUTES["GET /api/konto/eksport"][w]);
           if (w === "owner") expect(await exp.text()).toContain(T.owner.name);
@@ -414,12 +425,27 @@ test("the matrix: each action and route as anonymous, owner, another customer, e
   await row("logoutEverywhereStaffAction", () => ({}));
   ctx.support = await loggedIn(DEMO.support.email, DEMO.support.password);
   ctx.dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);
+  const logInAgain = async () => {
+    ctx.pending = await loggedIn(TEST_STAFF.pendingMatrix.email, TEST_PASSWORD, { secondFactor: false });
+    ctx.owner = await loggedIn(T.owner.email, "et-nyt-sikkert-kodeord-9");
+    ctx.other = await loggedIn(T.other.email, TEST_PASSWORD);
+    ctx.support = await loggedIn(DEMO.support.email, DEMO.support.password);
+    ctx.dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);
+  };
+  // POST /api/log-ud, the account bars' "Log ud": it ends the poster's own session, whoever posts it. On a copy of
+  // the cookies (it clears the cookie it was sent): the erased and revoked rows below must still send theirs.
+  for (const w of WHO) {
+    const copy = await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0, storageState: await ctx[w].storageState() });
+    const r = await copy.post("/api/log-ud", { headers: { Origin: BASE } });
+    expect(r.status(), `log-ud as ${w}`).toBe(ROUTES["POST /api/log-ud"][w]);
+    expect(r.headers()["location"]).toBe("/log-ind?logget-ud=1");
+    await copy.dispose();
+  }
+  expect((await ctx.owner.get("/konto")).status(), "/konto after log-ud").toBe(307);
+  expect((await ctx.other.get("/api/konto/eksport")).status(), "export after log-ud").toBe(401);
+  await logInAgain();
   await row("logoutAction", () => undefined);
-  ctx.pending = await loggedIn(TEST_STAFF.pendingMatrix.email, TEST_PASSWORD, { secondFactor: false });
-  ctx.owner = await loggedIn(T.owner.email, "et-nyt-sikkert-kodeord-9");
-  ctx.other = await loggedIn(T.other.email, TEST_PASSWORD);
-  ctx.support = await loggedIn(DEMO.support.email, DEMO.support.password);
-  ctx.dpo = await loggedIn(DEMO.dpo.email, DEMO.dpo.password);
+  await logInAgain();
   await row("executeErasureAction", () => ({ requestId: signMe }), undefined, ALL_IN_ORDER);
 
   await db.$disconnect();

@@ -22,7 +22,8 @@ export function builtActions(): Record<string, ActionRef> {
   const out: Record<string, ActionRef> = {};
   for (const [id, v] of Object.entries(manifest.node)) {
     // Actions without a session (issue 8) are posted where the browser posts them: a page under /log-ind. The
-    // second-factor pages (/log-ind/kode, /log-ind/opsaet-kode) also hold "Log ud", which stays posted from /konto.
+    // second-factor pages (/log-ind/kode, /log-ind/opsaet-kode) hold "Log ud" (logoutAction), which is posted from
+    // a customer page that includes it (the account bars' "Log ud" is a plain form to /api/log-ud).
     const workers = Object.keys(v.workers);
     const secondFactorPage = (w: string) => /^app\/log-ind\/(kode|opsaet-kode)\//.test(w);
     const worker =

@@ -113,6 +113,7 @@ test("a customer with 1,200 orders: the same short cards, the timeline, and page
 
 test("the e-mailed access report holds the data themselves and where they came from (4.3.2, Art. 15(1)(g))", async ({ page }) => {
   await logInAsCustomer(page);
+  await page.goto("/konto/data");
   await page.getByRole("button", { name: "Send rapporten til min e-mail" }).click();
   await expect(page.getByRole("status").filter({ hasText: "sendt" })).toHaveText("Rapporten er sendt til din e-mailadresse.");
   const mail = await waitForMail((m) => m.subject === "Din indsigtsrapport fra 123multiservice" && m.to.includes(DEMO.customer.email));
@@ -192,3 +193,50 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+// Issue 13.3: /konto is written without React (app/konto/route.ts, components/overview-html.ts). It must look and
+// behave as the pages beside it: the same stylesheets, skip link, header, account bar and footer as a React page
+// (components/site-shell.ts), no scripts, the session checked the same way, and "Log ud" working.
+test("/konto has the same frame as the React pages, no scripts, and its Log ud ends the session", async ({ page }) => {
+  await logInAsCustomer(page);
+  const frame = async (path: string) => {
+    await page.goto(path);
+    return page.evaluate(() => {
+      const html = (sel: string) => (document.querySelector(sel)?.outerHTML ?? "").replace(/<!--.*?-->/g, "");
+      return {
+        stylesheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname),
+        lang: document.documentElement.lang,
+        skip: html(".skip-link"),
+        header: html(".site-header"),
+        footer: html(".site-footer"),
+        bar: html(".account-nav").replace(' aria-current="page"', ""),
+        current: document.querySelector('.account-nav [aria-current="page"]')?.textContent,
+        scripts: document.scripts.length,
+        font: getComputedStyle(document.body).fontFamily,
+      };
+    });
+  };
+  const overview = await frame("/konto");
+  const react = await frame("/konto/klage");
+  expect(overview.stylesheets.length).toBeGreaterThan(0);
+  expect({ ...overview, current: null, scripts: 0 }).toEqual({ ...react, current: null, scripts: 0 });
+  expect(overview.current).toBe("Dine oplysninger");
+  expect(react.current).toBe("Klag");
+  expect(overview.scripts).toBe(0);
+  expect(react.scripts).toBeGreaterThan(0);
+  expect(overview.font).toContain("Inter Variable");
+  await expect(page).toHaveTitle("Klag over vores behandling · 123multiservice");
+  await page.goto("/konto");
+  await expect(page).toHaveTitle("Dine oplysninger · 123multiservice");
+  // Keyboard: the skip link is the first stop and leads to the content.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Spring til indholdet" })).toBeFocused();
+
+  // "Log ud" from /konto (a plain form to /api/log-ud): the session is revoked, so the old cookie opens nothing.
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Log ud", exact: true }).click();
+  await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
+  await page.context().addCookies(cookies);
+  await page.goto("/konto");
+  await expect(page).toHaveURL(/\/log-ind\?callbackUrl=%2Fkonto$/);
+});

@@ -130,6 +130,9 @@ test("object to website analysis and ask for restriction; both reach the staff q
 
 test("send the access report by e-mail (4.3.2)", async ({ page }) => {
   await logInAsCustomer(page);
+  // /konto says where: "Hent dine data" holds the report by e-mail beside the file.
+  await page.getByRole("region", { name: "Få det hele på e-mail eller som fil" }).getByRole("link", { name: "Hent dine data" }).click();
+  await expect(page).toHaveURL(/\/konto\/data$/);
   const since = new Date();
   await page.getByRole("button", { name: "Send rapporten til min e-mail" }).click();
   await expect(page.getByRole("status").filter({ hasText: "sendt" })).toHaveText("Rapporten er sendt til din e-mailadresse.");

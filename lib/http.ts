@@ -40,3 +40,13 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
     },
   });
 }
+
+/** A redirect to a path of this site (relative Location, as Next's own redirects). 303 after a POST: the browser then GETs it. */
+export function redirectTo(path: string, status: 303 | 307 = 307): Response {
+  return new Response(null, { status, headers: { Location: path, "Cache-Control": "no-store" } });
+}
+
+/** A page written as markup (app/konto/route.ts). */
+export function htmlPage(body: string): Response {
+  return new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}

@@ -5,6 +5,8 @@ import ts from "typescript";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_LINKS, AccountFrame } from "@/components/account-frame";
+import { overviewDocument } from "@/components/overview-html";
+import { customerBarHtml } from "@/components/site-shell";
 import { isCurrent } from "@/components/nav-current";
 
 // The customer area's frame is rendered by each page, not by a layout (components/account-frame.tsx, issue 13.3).
@@ -56,9 +58,12 @@ function render(pathname: string): string {
 describe("the customer area's frame", () => {
   it("is drawn by every page under /konto: each return of its default export is the frame, with the page's own path", () => {
     // Only pages under app/konto: a layout, template, error, loading or not-found file there would render without it.
-    const files = allFiles(KONTO);
-    expect(files.filter((f) => path.basename(f) !== "page.tsx").map((f) => path.relative(KONTO, f))).toEqual([]);
+    // /konto itself is a route handler that writes the same frame (app/konto/route.ts; checked below).
+    const all = allFiles(KONTO);
+    expect(all.filter((f) => path.basename(f) !== "page.tsx").map((f) => path.relative(KONTO, f))).toEqual(["route.ts"]);
+    const files = all.filter((f) => path.basename(f) === "page.tsx");
     expect(files.length).toBeGreaterThanOrEqual(7);
+    expect(readFileSync(path.join(KONTO, "route.ts"), "utf8")).toMatch(/customerPageAccess\("\/konto"\)/);
     for (const file of files) {
       const dir = path.dirname(path.relative(KONTO, file));
       const route = dir === "." ? "/konto" : `/konto/${dir}`;
@@ -94,5 +99,22 @@ describe("the customer area's frame", () => {
     expect(html).toContain('<span data-testid="kundenummer">100123</span>');
     expect(html).toContain("Log ud");
     expect(html).toContain("</div></div><main>indhold</main>");
+  });
+
+  it("is the same markup on /konto, which is written without React (app/konto/route.ts)", () => {
+    const doc = overviewDocument({
+      customer,
+      summary: { profile: { email: "k@example.dk", emailConfirmed: true } } as never,
+      cards: [],
+      timeline: [],
+      now: new Date(),
+      stylesheets: ["/_next/static/chunks/a.css"],
+    });
+    expect(doc).toContain(`<div class="account-nav">${customerBarHtml(customer, "/konto").value}</div><main>`);
+    expect(render("/konto")).toContain(`<div class="account-nav">${customerBarHtml(customer, "/konto").value}</div><main>`);
+    // "Log ud" is a plain form to /api/log-ud: it works on a page without React too.
+    expect(doc).toContain('<form action="/api/log-ud" method="post"><button type="submit" class="secondary">Log ud</button></form>');
+    expect(doc).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"/>');
+    expect(doc).not.toContain("<script");
   });
 });

@@ -5,10 +5,8 @@ import { profileSchema } from "@/lib/validation/profile";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { emptySchema } from "@/lib/validation/consent";
 import { changePassword, updateProfile } from "@/lib/dal/customer";
-import { getPendingSecondFactor, getPrincipal } from "@/lib/dal/session";
-import { clearSessionCookies, tooManyAttempts } from "./session-cookies";
-import { revokeAllSessions, revokeSession } from "@/lib/dal/auth";
-import { recordAudit } from "@/lib/dal/audit";
+import { clearSessionCookies, endSession, LOGGED_OUT_PATH, tooManyAttempts } from "./session-cookies";
+import { revokeAllSessions } from "@/lib/dal/auth";
 
 /** 4.4.2: correct name, address, phone and e-mail. */
 export const updateProfileAction = customerAction("profile.update", profileSchema, async (input, customer) => {
@@ -102,21 +100,8 @@ export const logoutEverywhereAction = customerAction("sessions.revoke_all", empt
   return { ok: true, message: "Du er logget ud på alle enheder.", audit: { details: { sessions: count } } };
 });
 
-/** "Log ud" for customers and staff: the server-side session is revoked, so a copied cookie stops working. */
+/** "Log ud" for customers and staff (the second-factor pages' form; the account bars post to /api/log-ud): lib/actions/session-cookies.ts's endSession. */
 export async function logoutAction(): Promise<void> {
-  // Issue 8: a session that still owes the second factor is ended too ("Afbryd" on the code pages).
-  const pending = await getPendingSecondFactor();
-  if (pending) await revokeSession(pending.sessionId);
-  const p = await getPrincipal();
-  if (p) {
-    await revokeSession(p.sessionId);
-    await recordAudit({
-      actorType: p.kind,
-      actorRef: p.kind === "customer" ? p.customerId : p.staffId,
-      subjectRef: p.kind === "customer" ? p.customerId : null,
-      action: "logout",
-    });
-  }
-  await clearSessionCookies();
-  redirect("/log-ind?logget-ud=1");
+  await endSession();
+  redirect(LOGGED_OUT_PATH);
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { SESSION_COOKIE } from "@/lib/dal/session";
+import { getPendingSecondFactor, getPrincipal, SESSION_COOKIE } from "@/lib/dal/session";
+import { revokeSession } from "@/lib/dal/auth";
+import { recordAudit } from "@/lib/dal/audit";
 import { encode } from "next-auth/jwt";
 import { env, secureCookies } from "@/lib/env";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/policy";
@@ -12,6 +14,30 @@ export async function clearSessionCookies() {
   const jar = await cookies();
   // Same attributes as next-auth's cookie, so browsers accept the overwrite of a __Secure- cookie.
   if (jar.has(SESSION_COOKIE)) jar.set(SESSION_COOKIE, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies });
+}
+
+/** Where "Log ud" ends. */
+export const LOGGED_OUT_PATH = "/log-ind?logget-ud=1";
+
+/**
+ * "Log ud" for customers and staff: the server-side session is revoked, so a copied cookie stops working. Run by
+ * logoutAction (the second-factor pages) and by POST /api/log-ud (the account bars, components/site-shell.ts).
+ */
+export async function endSession(): Promise<void> {
+  // Issue 8: a session that still owes the second factor is ended too ("Afbryd" on the code pages).
+  const pending = await getPendingSecondFactor();
+  if (pending) await revokeSession(pending.sessionId);
+  const p = await getPrincipal();
+  if (p) {
+    await revokeSession(p.sessionId);
+    await recordAudit({
+      actorType: p.kind,
+      actorRef: p.kind === "customer" ? p.customerId : p.staffId,
+      subjectRef: p.kind === "customer" ? p.customerId : null,
+      action: "logout",
+    });
+  }
+  await clearSessionCookies();
 }
 
 /**

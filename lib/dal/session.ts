@@ -85,16 +85,28 @@ export async function getCustomer(): Promise<CustomerPrincipal | null> {
   return p?.kind === "customer" ? p : null;
 }
 
-/** For pages under /konto: the customer, or a redirect to the login (staff go to their own area). */
-export async function requireCustomerPage(returnTo: string): Promise<CustomerPrincipal> {
+/**
+ * Who may see a customer page: the customer, or where anyone else is sent (staff to their own area, a staff session
+ * that owes its second factor to the code, everyone else to the login). For /konto, a route handler
+ * (app/konto/route.ts), which answers with the redirect itself; pages use requireCustomerPage.
+ */
+export async function customerPageAccess(returnTo: string): Promise<{ customer: CustomerPrincipal } | { redirectTo: string }> {
   const p = await getPrincipal();
-  if (p?.kind === "customer") return p;
+  if (p?.kind === "customer") return { customer: p };
   if (p?.kind === "staff") {
     log("warn", "access.denied", { actor: actorLabel(p), path: returnTo });
-    redirect("/personale");
+    return { redirectTo: "/personale" };
   }
-  await redirectIfPending("/personale");
-  redirect(`/log-ind?callbackUrl=${encodeURIComponent(returnTo)}`);
+  const pending = await getPendingSecondFactor();
+  if (pending) return { redirectTo: secondFactorPath(pending, "/personale") };
+  return { redirectTo: `/log-ind?callbackUrl=${encodeURIComponent(returnTo)}` };
+}
+
+/** For pages under /konto: the customer, or a redirect to the login (staff go to their own area). */
+export async function requireCustomerPage(returnTo: string): Promise<CustomerPrincipal> {
+  const access = await customerPageAccess(returnTo);
+  if ("redirectTo" in access) redirect(access.redirectTo);
+  return access.customer;
 }
 
 /** For pages under /personale (6.2): staff with one of the roles; a customer never reaches it. */

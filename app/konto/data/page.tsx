@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { requireCustomerPage } from "@/lib/dal/session";
 import { AccountFrame } from "@/components/account-frame";
 import { Clause } from "@/components/clause";
 import { EXPORT_FORMAT } from "@/lib/dal/export";
+import { customerAddress } from "@/lib/dal/account-links";
+import { ActionButton } from "@/components/action-button";
+import { sendAccessReportAction } from "@/lib/actions/report";
+import { requestEmailConfirmationAction } from "@/lib/actions/account-links";
 
 export const metadata: Metadata = { title: "Hent dine data" };
 
 export default async function DataPage() {
   const customer = await requireCustomerPage("/konto/data");
+  const address = await customerAddress(customer);
+  if (!address) redirect("/log-ind");
   return (
     <AccountFrame customer={customer} path="/konto/data">
       <main>
@@ -34,12 +41,18 @@ export default async function DataPage() {
           </p>
         </section>
         <section className="card" aria-labelledby="rapport">
-          <h2 id="rapport">Vil du hellere læse det?</h2>
+          <h2 id="rapport">Få det hele på e-mail</h2>
           <p>
-            <a href="/konto">Dine oplysninger</a> viser det samme med formål, modtagere og opbevaringstider, og du kan få det sendt som e-mail (
-            <Clause n="4.3.2" />
-            ).
+            Vi sender en rapport med alle oplysningerne, hvor de kommer fra, formål, modtagere og opbevaring til {address.email} (<Clause n="4.3.2" />
+            ). <a href="/konto">Dine oplysninger</a> viser det samme kort fortalt.
           </p>
+          <ActionButton action={sendAccessReportAction} label="Send rapporten til min e-mail" pendingLabel="Sender …" className="secondary" />
+          {!address.confirmed ? (
+            <div className="notice">
+              <p>Din e-mailadresse er ikke bekræftet endnu, så vi sender ikke rapporten til den.</p>
+              <ActionButton action={requestEmailConfirmationAction} label="Bekræft din e-mailadresse" pendingLabel="Sender …" className="secondary" />
+            </div>
+          ) : null}
         </section>
       </main>
     </AccountFrame>
