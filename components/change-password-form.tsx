@@ -1,22 +1,29 @@
 "use client";
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
-import type { ChangePasswordInput } from "@/lib/validation/auth";
+import type { ChangePasswordInput, changePasswordSchema } from "@/lib/validation/auth";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { applyFieldErrors, FormStatus, TextField } from "./form";
 
-// The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
-const changePasswordSchema = () => import("@/lib/validation/client/password.bundle").then((m) => m.changePasswordSchema);
-
-/** The password-change form; the page passes the action (customer: lib/actions/account.ts, staff: lib/actions/staff-account.ts). */
-export function ChangePasswordForm({ action }: { action: (input: ChangePasswordInput) => Promise<ActionResult> }) {
+/**
+ * The password-change form. The wrapper passes the action (customer: lib/actions/account.ts, staff:
+ * lib/actions/staff-account.ts) and the loader of its page's schema bundle, which the form loads when a field is
+ * first focused (components/use-schema-form.ts, issue 12): the customer's page has one bundle for both its forms.
+ */
+export function ChangePasswordForm({
+  action,
+  schema,
+}: {
+  action: (input: ChangePasswordInput) => Promise<ActionResult>;
+  schema: () => Promise<typeof changePasswordSchema>;
+}) {
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useSchemaForm(changePasswordSchema, {
+  } = useSchemaForm(schema, {
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const onSubmit = handleSubmit(async (values) => {

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useSchemaForm } from "./use-schema-form";
-import { COUNTRIES } from "@/lib/validation/countries";
+import { COUNTRY_CODES, COUNTRY_NAMES } from "@/lib/validation/countries";
 import type { ProfileFormValues } from "@/lib/validation/profile";
 import { updateProfileAction } from "@/lib/actions/account";
 import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
@@ -9,29 +9,27 @@ import { applyFieldErrors, FieldMessage, FormStatus, TextField } from "./form";
 // The schema is loaded when a field is first focused (components/use-schema-form.ts, issue 12).
 const profileSchema = () => import("@/lib/validation/client/profile.bundle").then((m) => m.profileSchema);
 
-const FIELDS = ["name", "street", "postalCode", "city", "country", "phone", "email", "currentPassword", "version"] as const;
-
-const LABELS: Record<string, string> = {
+/** The visible fields in the form's order, as the status line names them. */
+const LABELS = {
   name: "Navn",
   street: "Vej og husnummer",
   postalCode: "Postnummer",
   city: "By",
   country: "Land",
   phone: "Telefonnummer",
-  email: "E-mailadresse",
-  currentPassword: "Nuværende adgangskode",
-};
-
-const PASSWORD_NEEDED = "Skriv din nuværende adgangskode for at ændre e-mailadressen.";
+} as const;
+const LABELLED = Object.keys(LABELS) as (keyof typeof LABELS)[];
+/** The fields a server refusal may name. */
+const FIELDS = [...LABELLED, "version"] as const;
 
 function invalidMessage(fields: string[]): string {
-  const names = FIELDS.filter((f) => fields.includes(f) && LABELS[f]).map((f) => LABELS[f]);
+  const names = LABELLED.filter((f) => fields.includes(f)).map((f) => LABELS[f]);
   return names.length === 1 ? `Ret feltet ${names[0]}.` : `Ret ${names.length} felter: ${names.join(", ")}.`;
 }
 
-export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "currentPassword"> }) {
+/** Name, address and phone (4.4.2); the e-mail address changes with the password (/konto/oplysninger/adgangskode). */
+export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const [savedEmail, setSavedEmail] = useState(initial.email);
   const {
     register,
     handleSubmit,
@@ -39,30 +37,16 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
     setValue,
     watch,
     formState: { errors, isSubmitting },
-  } = useSchemaForm(profileSchema, {
-    defaultValues: { ...initial, currentPassword: "" },
-    mode: "onTouched",
-  });
-  const email = watch("email");
-  const country = watch("country");
-  const emailChanging = (email ?? "").trim().toLowerCase() !== savedEmail.toLowerCase();
+  } = useSchemaForm(profileSchema, { defaultValues: initial, mode: "onTouched" });
+  const dk = watch("country") === "DK";
 
   const onSubmit = handleSubmit(
     async (values) => {
       setStatus(null);
-      const { currentPassword, ...rest } = values;
-      if (emailChanging && !currentPassword) {
-        // One message, in the status line and under the field alike (issue 13.5).
-        setError("currentPassword", { type: "required", message: PASSWORD_NEEDED }, { shouldFocus: true });
-        setStatus({ ok: false, message: PASSWORD_NEEDED });
-        return;
-      }
-      const r = await updateProfileAction(emailChanging ? values : rest);
+      const r = await updateProfileAction(values);
       setStatus(r);
       if (r.ok) {
         if (r.data) setValue("version", r.data.version);
-        setValue("currentPassword", "");
-        setSavedEmail(values.email);
       } else {
         applyFieldErrors(r.fieldErrors, setError, FIELDS);
       }
@@ -76,21 +60,21 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Dine oplysninger">
       <input type="hidden" {...register("version", { valueAsNumber: true })} />
-      <TextField id="name" label="Navn" autoComplete="name" error={errors.name} registration={register("name")} />
-      <TextField id="street" label="Vej og husnummer" autoComplete="street-address" error={errors.street} registration={register("street")} />
+      <TextField id="name" label={LABELS.name} autoComplete="name" error={errors.name} registration={register("name")} />
+      <TextField id="street" label={LABELS.street} autoComplete="street-address" error={errors.street} registration={register("street")} />
       <div className="row">
         <TextField
           id="postalCode"
-          label="Postnummer"
+          label={LABELS.postalCode}
           autoComplete="postal-code"
-          inputMode={country === "DK" ? "numeric" : "text"}
+          inputMode={dk ? "numeric" : "text"}
           error={errors.postalCode}
           registration={register("postalCode")}
         />
-        <TextField id="city" label="By" autoComplete="address-level2" error={errors.city} registration={register("city")} />
+        <TextField id="city" label={LABELS.city} autoComplete="address-level2" error={errors.city} registration={register("city")} />
       </div>
       <div className="field">
-        <label htmlFor="country">Land</label>
+        <label htmlFor="country">{LABELS.country}</label>
         <select
           id="country"
           autoComplete="country"
@@ -98,9 +82,9 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
           aria-describedby={errors.country ? "country-error" : undefined}
           {...register("country")}
         >
-          {COUNTRIES.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
+          {COUNTRY_CODES.map((code) => (
+            <option key={code} value={code}>
+              {COUNTRY_NAMES[code]}
             </option>
           ))}
         </select>
@@ -108,25 +92,13 @@ export function ProfileForm({ initial }: { initial: Omit<ProfileFormValues, "cur
       </div>
       <TextField
         id="phone"
-        label="Telefonnummer"
+        label={LABELS.phone}
         type="tel"
         autoComplete="tel"
-        hint={country === "DK" ? "8 cifre, evt. med +45 foran" : "Med landekode, fx +46 701234567"}
+        hint={dk ? "8 cifre, evt. med +45 foran" : "Med landekode, fx +46 701234567"}
         error={errors.phone}
         registration={register("phone")}
       />
-      <TextField id="email" label="E-mailadresse" type="email" autoComplete="email" error={errors.email} registration={register("email")} />
-      {emailChanging ? (
-        <TextField
-          id="currentPassword"
-          label="Nuværende adgangskode"
-          type="password"
-          autoComplete="current-password"
-          hint="Skal bruges, når du ændrer e-mailadressen"
-          error={errors.currentPassword}
-          registration={register("currentPassword")}
-        />
-      ) : null}
       <FormStatus status={status} />
       <div>
         <button type="submit" disabled={isSubmitting}>

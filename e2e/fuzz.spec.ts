@@ -40,7 +40,8 @@ const shaped = (keys: string[]) => fc.record(Object.fromEntries([...keys, "custo
 const input = (keys: string[]) => fc.oneof(shaped(keys), fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
 
 const KEYS: Record<string, string[]> = {
-  updateProfileAction: ["name", "street", "postalCode", "city", "country", "phone", "email", "currentPassword", "version"],
+  updateProfileAction: ["name", "street", "postalCode", "city", "country", "phone", "version"],
+  changeEmailAction: ["email", "currentPassword"],
   changePasswordAction: ["currentPassword", "newPassword", "confirmPassword"],
   logoutEverywhereAction: [],
   sendAccessReportAction: [],

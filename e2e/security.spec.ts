@@ -50,7 +50,7 @@ test.describe("sessions (ASVS 7.2.4, 7.4.1–7.4.3)", () => {
     await logInAsCustomer(page, who);
     // Reached from "Ret oplysninger", as a customer finds it.
     await page.goto("/konto/oplysninger");
-    await page.getByRole("link", { name: "Skift adgangskode, eller log ud på alle enheder" }).click();
+    await page.getByRole("link", { name: "Skift e-mailadresse eller adgangskode, eller log ud på alle enheder" }).click();
     await expect(page).toHaveURL(/\/konto\/oplysninger\/adgangskode$/);
     await expect(page.getByRole("link", { name: "Ret oplysninger" })).toHaveAttribute("aria-current", "page");
     await page.getByRole("button", { name: "Log ud på alle enheder" }).click();
@@ -67,19 +67,21 @@ test.describe("sessions (ASVS 7.2.4, 7.4.1–7.4.3)", () => {
     await logInAsCustomer(op, who);
     await logInAsCustomer(page, who);
     await page.goto("/konto/oplysninger/adgangskode");
-    await page.getByLabel("Nuværende adgangskode").fill("forkert-kodeord");
-    await page.getByLabel("Ny adgangskode", { exact: true }).fill("password1");
-    await page.getByLabel("Gentag ny adgangskode").fill("password1");
-    await page.getByRole("button", { name: "Skift adgangskode" }).click();
+    // The page's other form (the e-mail change) asks for the current password too.
+    const form = page.getByRole("form", { name: "Skift adgangskode" });
+    await form.getByLabel("Nuværende adgangskode").fill("forkert-kodeord");
+    await form.getByLabel("Ny adgangskode", { exact: true }).fill("password1");
+    await form.getByLabel("Gentag ny adgangskode").fill("password1");
+    await form.getByRole("button", { name: "Skift adgangskode" }).click();
     // The server's list answers (lib/auth/password-rules.ts), under the field, before the current password is checked.
-    await expect(page.getByText("Adgangskoden findes på lister over lækkede adgangskoder")).toBeVisible();
+    await expect(form.getByText("Adgangskoden findes på lister over lækkede adgangskoder")).toBeVisible();
     const long = "en lang sætning som adgangskode er god ".repeat(2).slice(0, 70); // ≥ 64 characters are accepted
-    await page.getByLabel("Ny adgangskode", { exact: true }).fill(long);
-    await page.getByLabel("Gentag ny adgangskode").fill(long);
-    await page.getByRole("button", { name: "Skift adgangskode" }).click();
-    await expect(page.getByText("Den nuværende adgangskode er forkert")).toBeVisible();
-    await page.getByLabel("Nuværende adgangskode").fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Skift adgangskode" }).click();
+    await form.getByLabel("Ny adgangskode", { exact: true }).fill(long);
+    await form.getByLabel("Gentag ny adgangskode").fill(long);
+    await form.getByRole("button", { name: "Skift adgangskode" }).click();
+    await expect(form.getByText("Den nuværende adgangskode er forkert")).toBeVisible();
+    await form.getByLabel("Nuværende adgangskode").fill(TEST_PASSWORD);
+    await form.getByRole("button", { name: "Skift adgangskode" }).click();
     await expect(page).toHaveURL(/\/log-ind\?adgangskode=aendret/);
     await op.goto("/konto");
     await expect(op).toHaveURL(/\/log-ind/);

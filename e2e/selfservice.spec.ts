@@ -58,6 +58,38 @@ test("a change saved elsewhere is reported, and what was typed stays in the form
   await expect(page.getByLabel("By")).toHaveValue("Marstal");
 });
 
+test("a new e-mail address: asked for on 'E-mail og adgangskode' with the password, changed only by the link", async ({ page }) => {
+  await logInAsCustomer(page);
+  await page.goto("/konto/oplysninger");
+  await expect(page.getByText(`Din e-mailadresse: ${DEMO.customer.email}`)).toBeVisible();
+  await page.getByRole("link", { name: "Skift e-mailadresse eller adgangskode, eller log ud på alle enheder" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "E-mail og adgangskode" })).toBeVisible();
+  const form = page.getByRole("form", { name: "Skift e-mailadresse" });
+  // The browser's check first: errors under the fields, the first invalid one focused (issue 13.5).
+  await form.getByLabel("Ny e-mailadresse").fill("ikke-en-email");
+  await form.getByRole("button", { name: "Skift e-mailadresse" }).click();
+  await expect(form.getByText("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk")).toBeVisible();
+  await expect(form.getByText("Skriv din nuværende adgangskode")).toBeVisible();
+  await expect(form.getByLabel("Ny e-mailadresse")).toBeFocused();
+  // The server's answer: a wrong password, under its field, focused.
+  const newEmail = "karen-ny@example.dk";
+  await form.getByLabel("Ny e-mailadresse").fill(newEmail);
+  await form.getByLabel("Nuværende adgangskode").fill("forkert-kodeord");
+  await form.getByRole("button", { name: "Skift e-mailadresse" }).click();
+  await expect(form.getByRole("status")).toHaveText("Adgangskoden er forkert, så e-mailadressen er ikke ændret.");
+  await expect(form.getByLabel("Nuværende adgangskode")).toBeFocused();
+  await expect(form.getByLabel("Nuværende adgangskode")).toHaveAttribute("aria-invalid", "true");
+  const since = new Date();
+  await form.getByLabel("Nuværende adgangskode").fill(DEMO.customer.password);
+  await form.getByRole("button", { name: "Skift e-mailadresse" }).click();
+  await expect(form.getByRole("status")).toContainText("Vi har sendt et link til den nye e-mailadresse.");
+  await expect(form.getByLabel("Nuværende adgangskode")).toHaveValue("");
+  await waitForMailTo(newEmail, since, (m) => m.subject === "Bekræft din e-mailadresse hos 123multiservice");
+  // Nothing changes before the link is opened.
+  await page.reload();
+  await expect(page.getByText(`Din e-mailadresse: ${DEMO.customer.email}`)).toBeVisible();
+});
+
 test("download the data as JSON and validate it against the schema", async ({ page }) => {
   await logInAsCustomer(page);
   await page.goto("/konto/data");

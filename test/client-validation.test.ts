@@ -12,8 +12,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { safeParse } from "zod/v4/core";
 import type { $ZodType } from "zod/v4/core";
-import { loginSchema, changePasswordSchema } from "@/lib/validation/auth";
+import { changePasswordSchema } from "@/lib/validation/auth";
+import { loginSchema } from "@/lib/validation/login";
 import { profileSchema } from "@/lib/validation/profile";
+import { changeEmailSchema } from "@/lib/validation/email-change";
 import { requestLinkSchema, setPasswordSchema } from "@/lib/validation/account-links";
 import { reasonSchema } from "@/lib/validation/consent";
 import { startErasureSchema } from "@/lib/validation/erasure";
@@ -115,16 +117,25 @@ const samples: Sample[] = [
         city: "Kbh",
         country: "DK",
         phone: "12 34 56 78",
-        email: "a@b.dk",
-        currentPassword: "",
         version: 0,
       },
-      { name: "", street: "<b>", postalCode: "21", city: "Kbh", country: "DK", phone: "123", email: "x", version: 1 },
-      { name: "Ola", street: "Gate 2", postalCode: "0150", city: "Oslo", country: "NO", phone: "+47 912 34 567", email: "ola@eksempel.no", version: 2 },
-      { name: "A", street: "B", postalCode: "1", city: "C", country: "XX", phone: "", email: "a@b.dk", version: -1 },
-      { name: "A", street: "B", postalCode: "12", city: "C", country: "DK", phone: "", email: " ", version: 1.5 },
+      { name: "", street: "<b>", postalCode: "21", city: "Kbh", country: "DK", phone: "123", version: 1 },
+      { name: "Ola", street: "Gate 2", postalCode: "0150", city: "Oslo", country: "NO", phone: "+47 912 34 567", version: 2 },
+      { name: "A", street: "B", postalCode: "1", city: "C", country: "XX", phone: "", version: -1 },
+      { name: "A", street: "B", postalCode: "12", city: "C", country: "DK", phone: "", email: "a@b.dk", version: 1.5 },
     ],
   ],
+  [
+    "credentials",
+    "changeEmailSchema",
+    changeEmailSchema,
+    [
+      { email: " ", currentPassword: "" },
+      { email: " Ny@Eksempel.DK ", currentPassword: "x" },
+      { email: "ikke-en-email", currentPassword: "x", ekstra: 1 },
+    ],
+  ],
+  ["credentials", "changePasswordSchema", changePasswordSchema, [{ currentPassword: "", newPassword: "kort", confirmPassword: "x" }]],
   [
     "password",
     "changePasswordSchema",

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { $ZodType } from "zod/v4/core";
 import { safeParse } from "zod/v4/core";
-import { loginSchema, changePasswordSchema, newPasswordField } from "@/lib/validation/auth";
-import { EMAIL_PATTERN, emailField } from "@/lib/validation/login";
+import { changePasswordSchema } from "@/lib/validation/auth";
+import { loginSchema } from "@/lib/validation/login";
+import { EMAIL_PATTERN, emailField } from "@/lib/validation/email";
+import { newPasswordField } from "@/lib/validation/password-fields";
 import { email, regexes } from "zod/mini";
 import { profileSchema } from "@/lib/validation/profile";
+import { changeEmailSchema } from "@/lib/validation/email-change";
 import { confirmEmailSchema, requestLinkSchema, setPasswordSchema } from "@/lib/validation/account-links";
 import { newsletterSchema, unsubscribeNotificationSchema, reasonSchema, emptySchema } from "@/lib/validation/consent";
 import { startErasureSchema, requestIdSchema } from "@/lib/validation/erasure";
@@ -24,8 +27,9 @@ const SCHEMAS: Record<string, { schema: $ZodType; valid: Record<string, unknown>
   },
   profile: {
     schema: profileSchema,
-    valid: { name: "Åse Ø", street: "Ågade 1", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", email: "a@example.dk", version: 0 },
+    valid: { name: "Åse Ø", street: "Ågade 1", postalCode: "6400", city: "Sønderborg", country: "DK", phone: "", version: 0 },
   },
+  changeEmail: { schema: changeEmailSchema, valid: { email: "a@example.dk", currentPassword: "x" } },
   newsletter: { schema: newsletterSchema, valid: { subscribe: true } },
   unsubscribe: { schema: unsubscribeNotificationSchema, valid: { id: "abc" } },
   reason: { schema: reasonSchema, valid: { reason: "En god begrundelse her" } },
@@ -117,23 +121,29 @@ describe("every action schema is strict (mass assignment)", () => {
 describe("profile rules (4.4)", () => {
   const base = SCHEMAS.profile.valid;
   it("reports every invalid field at once, in Danish", () => {
-    const r = profileSchema.safeParse({ ...base, name: "", postalCode: "12", phone: "123", email: "nej" });
+    const r = profileSchema.safeParse({ ...base, name: "", postalCode: "12", phone: "123" });
     expect(r.success).toBe(false);
     const fields = new Set(r.error!.issues.map((i) => i.path[0]));
-    expect([...fields].sort()).toEqual(["email", "name", "phone", "postalCode"]);
+    expect([...fields].sort()).toEqual(["name", "phone", "postalCode"]);
     expect(r.error!.issues.find((i) => i.path[0] === "postalCode")!.message).toBe("Et dansk postnummer er 4 cifre");
-    // An empty e-mail gets its one message, and the checks across fields still answer beside it.
-    const empty = profileSchema.safeParse({ ...base, email: "", postalCode: "12", country: "XX", version: 1.5 });
-    expect(empty.error!.issues.map((i) => [i.path[0], i.message]).sort()).toEqual([
+    // The checks across fields answer beside a field's own; an empty field gets one message.
+    const across = profileSchema.safeParse({ ...base, city: "", postalCode: "12", country: "XX", version: 1.5 });
+    expect(across.error!.issues.map((i) => [i.path[0], i.message]).sort()).toEqual([
+      ["city", "Skriv by"],
       ["country", "Vælg et land fra listen"],
-      ["email", "Skriv din e-mailadresse"],
       ["version", "Genindlæs siden og prøv igen"],
     ]);
-    const dk = profileSchema.safeParse({ ...base, email: "x".repeat(250) + "@eksempel.dk", postalCode: "12" });
-    expect(dk.error!.issues.map((i) => [i.path[0], i.message]).sort()).toEqual([
-      ["email", "E-mailadressen er for lang"],
-      ["postalCode", "Et dansk postnummer er 4 cifre"],
+  });
+  it("the e-mail change: the address (one message when empty) and the current password", () => {
+    expect(changeEmailSchema.safeParse({ email: " ", currentPassword: "" }).error!.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["email", "Skriv din e-mailadresse"],
+      ["currentPassword", "Skriv din nuværende adgangskode"],
     ]);
+    expect(changeEmailSchema.safeParse({ email: "x".repeat(250) + "@eksempel.dk", currentPassword: "x" }).error!.issues.map((i) => i.message)).toEqual([
+      "E-mailadressen er for lang",
+    ]);
+    expect(changeEmailSchema.parse({ email: " Ny@Eksempel.DK ", currentPassword: "x" })).toEqual({ email: "ny@eksempel.dk", currentPassword: "x" });
+    expect(profileSchema.safeParse({ ...base, email: "a@example.dk" }).success).toBe(false); // not the profile's any more
   });
   it("Danish phone numbers: 8 digits with optional +45, stored with +45", () => {
     expect(profileSchema.parse({ ...base, phone: "21 43 65 87" }).phone).toBe("+4521436587");
@@ -211,6 +221,7 @@ describe("the forms' lazily loaded schemas (issue 12)", () => {
       ...(await import("@/lib/validation/client/login.bundle")),
       ...(await import("@/lib/validation/client/profile.bundle")),
       ...(await import("@/lib/validation/client/password.bundle")),
+      ...(await import("@/lib/validation/client/credentials.bundle")),
       ...(await import("@/lib/validation/client/consent.bundle")),
       ...(await import("@/lib/validation/client/erasure.bundle")),
       ...(await import("@/lib/validation/client/links.bundle")),
@@ -218,6 +229,7 @@ describe("the forms' lazily loaded schemas (issue 12)", () => {
     expect(client.loginSchema).toBe(loginSchema);
     expect(client.profileSchema).toBe(profileSchema);
     expect(client.changePasswordSchema).toBe(changePasswordSchema);
+    expect(client.changeEmailSchema).toBe(changeEmailSchema);
     expect(client.reasonSchema).toBe(reasonSchema);
     expect(client.startErasureSchema).toBe(startErasureSchema);
     expect(client.requestLinkSchema).toBe(requestLinkSchema);

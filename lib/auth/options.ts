@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/dal/audit";
 import { log } from "@/lib/log";
 import { knownDeviceFromCookieHeader, knownDeviceSetCookie } from "./known-device";
 import { loginContext } from "./login-context";
-import { loginSchema } from "@/lib/validation/auth";
+import { loginSchema } from "@/lib/validation/login";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/policy";
 
 /** The client address, only from the configured trusted proxy header (ASVS 6.3.1); null when none is trusted. */

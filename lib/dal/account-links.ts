@@ -169,9 +169,9 @@ export async function customerAddress(customer: CustomerPrincipal): Promise<{ em
 }
 
 /**
- * An e-mail change (4.4.2, issue 8), called inside updateProfile's transaction once the current password is
- * verified: the new address gets a confirmation link, the old one is told. Nothing changes until the link is
- * opened. When the new address is taken, nothing is sent to it, and the customer is told exactly the same.
+ * An e-mail change (4.4.2, issue 8), called inside changeEmail's transaction (lib/dal/customer.ts) once the
+ * current password is verified: the new address gets a confirmation link, the old one is told. Nothing changes
+ * until the link is opened. When the new address is taken, nothing is sent to it, and the customer is told exactly the same.
  */
 export async function requestEmailChangeInTx(tx: Tx, customer: { id: string; email: string }, newEmail: string, now: Date): Promise<string[]> {
   const taken =

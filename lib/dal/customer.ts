@@ -6,6 +6,7 @@ import type { CustomerPrincipal } from "./session";
 import { checkCurrentPassword } from "./auth";
 import { NEWSLETTER_CONSENT, requestDueDate } from "@/lib/policy";
 import type { ProfileInput } from "@/lib/validation/profile";
+import type { ChangeEmailInput } from "@/lib/validation/email-change";
 import { nextRequestNumber } from "./requests";
 import { recordOutboundEvent, RECTIFIABLE_FIELDS } from "./integration-outbox";
 
@@ -65,18 +66,14 @@ export async function getNewsletterState(c: CustomerPrincipal): Promise<Newslett
   return { subscribed: last?.action === "given", since: last?.occurredAt ?? null };
 }
 
-export type ProfileUpdateResult =
-  | { ok: true; profile: Profile; changed: string[]; emailPending?: boolean }
-  | { ok: false; error: "conflict" | "wrong-password" | "email-taken" | "gone"; field?: string }
-  | { ok: false; error: "throttled"; retryAt: Date; field: "currentPassword" };
+export type ProfileUpdateResult = { ok: true; profile: Profile; changed: string[] } | { ok: false; error: "conflict" | "gone" };
 
 /**
- * 4.4.2: the customer corrects their own data. Optimistic concurrency: the change applies only to the
- * version the form was based on, so a concurrent edit is reported, never silently overwritten.
- * A new e-mail needs the current password. Issued invoices keep the name and address they were issued with (5.2).
+ * 4.4.2: the customer corrects their own name, address and phone. Optimistic concurrency: the change applies only to
+ * the version the form was based on, so a concurrent edit is reported, never silently overwritten. Issued invoices
+ * keep the name and address they were issued with (5.2). The e-mail address changes through changeEmail.
  */
 export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, now: Date = new Date()): Promise<ProfileUpdateResult> {
-  // The password is checked by checkCurrentPassword (lib/dal/auth.ts); the hash is not read here.
   const current = await db.customer.findUnique({ where: { id: c.customerId }, select: profileSelect });
   if (!current) return { ok: false, error: "gone" };
   if (current.version !== input.version) return { ok: false, error: "conflict" };
@@ -88,53 +85,54 @@ export async function updateProfile(c: CustomerPrincipal, input: ProfileInput, n
     city: input.city,
     country: input.country,
     phone: input.phone || null,
-    email: input.email,
   };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
   if (changed.length === 0) {
     return { ok: true, profile: current, changed };
   }
 
-  const emailChanged = changed.includes("email");
-  if (emailChanged) {
-    // Issue 11 item 2: the same throttle as a login.
-    const checked = input.currentPassword ? await checkCurrentPassword(c, input.currentPassword, now) : null;
-    if (checked && !checked.ok && checked.reason === "throttled") return { ok: false, error: "throttled", retryAt: checked.retryAt, field: "currentPassword" };
-    if (!checked?.ok) return { ok: false, error: "wrong-password", field: "currentPassword" };
-    // Issue 8: the address changes only when the new one is confirmed (lib/dal/account-links.ts); whether it is
-    // taken is not revealed, so there is no "taken" answer here.
-  }
-  const requestedEmail = next.email;
-  next.email = current.email;
-  let mailIds: string[] = [];
-
-  try {
-    const updated = await db.$transaction(async (tx) => {
-      const r = await tx.customer.updateMany({
-        where: { id: c.customerId, version: input.version },
-        data: { ...next, version: { increment: 1 }, lastActivityAt: now, profileCorrectedAt: now },
-      });
-      if (r.count !== 1) return null;
-      if (emailChanged) {
-        // A link to the new address, a notice to the old one; the subscriptions follow on confirmation (5a).
-        mailIds = await requestEmailChangeInTx(tx, { id: c.customerId, email: current.email }, requestedEmail, now);
-      }
-      // Art. 16 / 19: the recipients of clause 3 hear of the correction, in this transaction (issue 9).
-      await recordOutboundEvent(tx, {
-        kind: "customer.rectified",
-        customerId: c.customerId,
-        fields: Object.fromEntries(changed.filter((k) => k !== "email" && (RECTIFIABLE_FIELDS as readonly string[]).includes(k)).map((k) => [k, next[k]])),
-        occurredAt: now,
-      });
-      return tx.customer.findUnique({ where: { id: c.customerId }, select: profileSelect });
+  const updated = await db.$transaction(async (tx) => {
+    const r = await tx.customer.updateMany({
+      where: { id: c.customerId, version: input.version },
+      data: { ...next, version: { increment: 1 }, lastActivityAt: now, profileCorrectedAt: now },
     });
-    if (!updated) return { ok: false, error: "conflict" };
-    deliverQueued(mailIds);
-    return { ok: true, profile: updated, changed, emailPending: emailChanged };
-  } catch (e) {
-    if ((e as { code?: string }).code === "P2002") return { ok: false, error: "email-taken", field: "email" };
-    throw e;
-  }
+    if (r.count !== 1) return null;
+    // Art. 16 / 19: the recipients of clause 3 hear of the correction, in this transaction (issue 9).
+    await recordOutboundEvent(tx, {
+      kind: "customer.rectified",
+      customerId: c.customerId,
+      fields: Object.fromEntries(changed.filter((k) => (RECTIFIABLE_FIELDS as readonly string[]).includes(k)).map((k) => [k, next[k]])),
+      occurredAt: now,
+    });
+    return tx.customer.findUnique({ where: { id: c.customerId }, select: profileSelect });
+  });
+  if (!updated) return { ok: false, error: "conflict" };
+  return { ok: true, profile: updated, changed };
+}
+
+export type EmailChangeResult =
+  { ok: true; pending: boolean } | { ok: false; error: "wrong-password" | "gone" } | { ok: false; error: "throttled"; retryAt: Date };
+
+/**
+ * 4.4.2 and issue 8: a new e-mail address, with the current password (issue 11 item 2: the same throttle as a
+ * login). The address changes only when the link sent to it is opened (lib/dal/account-links.ts); whether it is
+ * taken is not revealed, so there is no "taken" answer here. The address the account already has: nothing to do.
+ */
+export async function changeEmail(c: CustomerPrincipal, input: ChangeEmailInput, now: Date = new Date()): Promise<EmailChangeResult> {
+  const current = await db.customer.findUnique({ where: { id: c.customerId }, select: { email: true } });
+  if (!current) return { ok: false, error: "gone" };
+  // The password is checked by checkCurrentPassword (lib/dal/auth.ts); the hash is not read here.
+  const checked = await checkCurrentPassword(c, input.currentPassword, now);
+  if (!checked.ok) return checked.reason === "throttled" ? { ok: false, error: "throttled", retryAt: checked.retryAt } : { ok: false, error: "wrong-password" };
+  if (input.email === current.email) return { ok: true, pending: false };
+  // A link to the new address, a notice to the old one; the subscriptions follow on confirmation (5a). The request
+  // is activity (5.1); the address, the version and the recipients of clause 3 change when the link is opened.
+  const mailIds = await db.$transaction(async (tx) => {
+    await tx.customer.update({ where: { id: c.customerId }, data: { lastActivityAt: now } });
+    return requestEmailChangeInTx(tx, { id: c.customerId, email: current.email }, input.email, now);
+  });
+  deliverQueued(mailIds);
+  return { ok: true, pending: true };
 }
 
 /** The customer changes their own password (ASVS 6.2.3): lib/dal/password-change.ts. */

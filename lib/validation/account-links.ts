@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import "./zod";
-import { newPasswordField } from "./auth";
-import { emailField } from "./login";
+import { emailField } from "./email";
+import { newPasswordField } from "./password-fields";
 
 // Issue 8: the forms behind "Glemt adgangskode?", "Opret adgang", the e-mailed links, and "Bekræft din e-mailadresse".
 

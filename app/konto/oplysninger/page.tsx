@@ -36,15 +36,17 @@ export default async function ProfilePage() {
               city: p.city,
               country: p.country,
               phone: p.phone ?? "",
-              email: p.email,
               version: p.version,
             }}
           />
         </section>
         <section className="card" aria-labelledby="adgangskode">
-          <h2 id="adgangskode">Adgangskode og log ud</h2>
+          <h2 id="adgangskode">E-mail og adgangskode</h2>
+          <p>
+            Din e-mailadresse: <strong>{p.email}</strong>
+          </p>
           <p className="small">
-            <a href="/konto/oplysninger/adgangskode">Skift adgangskode, eller log ud på alle enheder</a>
+            <a href="/konto/oplysninger/adgangskode">Skift e-mailadresse eller adgangskode, eller log ud på alle enheder</a>
           </p>
         </section>
       </main>

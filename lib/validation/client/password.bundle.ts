@@ -1,3 +1,2 @@
-// /konto/oplysninger/adgangskode and /personale/konto (change one's own password). What a *.bundle.ts file is:
-// ./esbuild-loader.cjs.
+// /personale/konto (a member of staff changes their own password). What a *.bundle.ts file is: ./esbuild-loader.cjs.
 export { changePasswordSchema } from "../auth";
