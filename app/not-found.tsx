@@ -6,9 +6,10 @@ export default function NotFound() {
       <h1>Siden findes ikke</h1>
       <p>Vi kunne ikke finde den side, du ledte efter. Måske er linket forældet.</p>
       <p className="actions">
-        <Link className="button" href="/konto">
+        {/* A plain link: /konto is a route handler, not a page the client router can load (app/konto/route.ts). */}
+        <a className="button" href="/konto">
           Til din konto
-        </Link>
+        </a>
         <Link href="/persondatapolitik">Persondatapolitik</Link>
       </p>
     </main>

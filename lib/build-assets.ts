@@ -9,7 +9,7 @@ import { log } from "@/lib/log";
 // them per page in the client-reference manifest it writes beside each page's server code (`entryCSSFiles` of
 // app/layout); every page sits under the root layout, so any page's manifest names them. Read once per process.
 // In `next dev` pages are compiled when first visited: until one has been (the login page comes first), the list
-// is empty and is looked up again on the next request. test/build-assets.test.ts and e2e/overview.spec.ts check it.
+// is empty; it is read again on every request there. test/build-assets.test.ts and e2e/overview.spec.ts check it.
 
 const MANIFEST = "page_client-reference-manifest.js";
 
@@ -68,7 +68,8 @@ export function rootStylesheets(): readonly string[] {
   // `next build` writes .next/server; `next dev` (Next 16) writes .next/dev/server.
   const appDir = path.join(process.cwd(), ".next", ...(isProduction ? [] : ["dev"]), "server", "app");
   const found = rootStylesheetsIn(appDir);
-  if (found) return (cached = found);
+  // In `next dev` a changed stylesheet gets a new name: read again on every request there.
+  if (found) return isProduction ? (cached = found) : found;
   if (!warned) {
     warned = true;
     log(isProduction ? "error" : "warn", "build_assets.no_stylesheets", { dir: appDir });

@@ -63,7 +63,7 @@ export default async function CategoryDetailsPage({ params, searchParams }: Para
     <AccountFrame customer={customer} path={`/konto/detaljer/${id}`}>
       <main>
         <p className="small">
-          <Link href="/konto">← Tilbage til oversigten</Link>
+          <a href="/konto">← Tilbage til oversigten</a>
         </p>
         <h1>{c.title}</h1>
         <p>{c.description}</p>
