@@ -1,11 +1,12 @@
 "use client";
+import { ERROR_HEADING, ERROR_TEXT } from "@/components/error-text";
 
 /** Shown if a page fails unexpectedly: a Danish message, never the error's details. */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main>
-      <h1>Noget gik galt</h1>
-      <p role="alert">Siden kunne ikke vises lige nu. Intet af det, du har gemt, er gået tabt. Prøv igen om lidt.</p>
+      <h1>{ERROR_HEADING}</h1>
+      <p role="alert">{ERROR_TEXT}</p>
       <p className="actions">
         <button type="button" onClick={() => reset()}>
           Prøv igen

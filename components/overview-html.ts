@@ -5,6 +5,7 @@ import type { OverviewSummary } from "@/lib/dal/overview";
 import type { OverviewCard, TimelineEntry } from "@/lib/report/overview";
 import { timelineHtml } from "./timeline";
 import { customerBarHtml, documentHtml } from "./site-shell";
+import { ERROR_HEADING, ERROR_TEXT } from "./error-text";
 
 // /konto, the customer's overview (issue 13): what we hold in each category, how much, why and until when, then when
 // it goes. Written as one escaped string (lib/html.ts) and served by a route handler (app/konto/route.ts), not
@@ -48,4 +49,10 @@ export function overviewDocument(input: {
   const { customer, summary, cards, timeline, now, stylesheets } = input;
   const body = markup`<div class="account-nav">${customerBarHtml(customer, "/konto")}</div><main>${HEAD}${cardsHtml(cards)}<section class="card" aria-labelledby="tidslinje">${TIMELINE_HEAD}<div class="timeline">${timelineHtml(timeline, now)}</div></section>${reportHtml(summary.profile)}</main>`;
   return documentHtml({ title: OVERVIEW_TITLE, stylesheets, body });
+}
+
+/** What /konto answers when it fails unexpectedly (app/error.tsx's words; no frame, which needs the session). */
+export function errorDocument(stylesheets: readonly string[]): string {
+  const body = markup`<main><h1>${ERROR_HEADING}</h1><p role="alert">${ERROR_TEXT}</p><p class="actions"><a class="button" href="/konto">Prøv igen</a><a href="/persondatapolitik">Persondatapolitik</a></p></main>`;
+  return documentHtml({ title: ERROR_HEADING, stylesheets, body });
 }

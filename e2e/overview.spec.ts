@@ -232,6 +232,13 @@ test("/konto has the same frame as the React pages, no scripts, and its Log ud e
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Spring til indholdet" })).toBeFocused();
 
+  // The client router's request for an RSC payload (a <Link> to /konto) gets an empty answer, so the browser loads
+  // the page itself: nothing of the customer's in it, and no summary read for it.
+  const rsc = await page.request.get("/konto", { headers: { RSC: "1" } }); // (Next first adds its ?_rsc= parameter)
+  expect(rsc.status()).toBe(200);
+  expect(await rsc.text()).toBe("");
+  expect(rsc.headers()["content-type"]).toBe("text/plain");
+
   // "Log ud" from /konto (a plain form to /api/log-ud): the session is revoked, so the old cookie opens nothing.
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "Log ud", exact: true }).click();

@@ -8,8 +8,8 @@ import { log } from "@/lib/log";
 // written without React (app/konto/route.ts, issue 13.3) and so gets no stylesheet links from Next. Next records
 // them per page in the client-reference manifest it writes beside each page's server code (`entryCSSFiles` of
 // app/layout); every page sits under the root layout, so any page's manifest names them. Read once per process.
-// In `next dev` pages are compiled when first visited: until one has been (the login page comes first), the list
-// is empty; it is read again on every request there. test/build-assets.test.ts and e2e/overview.spec.ts check it.
+// In `next dev` pages are compiled when first visited: rootStylesheets has the policy page compiled when none has
+// been yet. test/build-assets.test.ts and e2e/overview.spec.ts check it.
 
 const MANIFEST = "page_client-reference-manifest.js";
 
@@ -62,13 +62,24 @@ export function rootStylesheetsIn(appDir: string): string[] | null {
 let cached: readonly string[] | null = null;
 let warned = false;
 
-/** The root layout's stylesheet URLs in this build. */
-export function rootStylesheets(): readonly string[] {
+/**
+ * The root layout's stylesheet URLs in this build. `requestUrl`: the request being answered; in `next dev`, when no
+ * page has been compiled yet (a restarted dev server, a browser still logged in), the policy page is requested from
+ * the same server once to compile it, and the manifests are read again.
+ */
+export async function rootStylesheets(requestUrl: string): Promise<readonly string[]> {
   if (cached) return cached;
   // `next build` writes .next/server; `next dev` (Next 16) writes .next/dev/server.
   const appDir = path.join(process.cwd(), ".next", ...(isProduction ? [] : ["dev"]), "server", "app");
-  const found = rootStylesheetsIn(appDir);
-  // In `next dev` a changed stylesheet gets a new name: read again on every request there.
+  let found = rootStylesheetsIn(appDir);
+  if (!found && !isProduction) {
+    await fetch(new URL("/persondatapolitik", requestUrl)).then(
+      (r) => r.arrayBuffer(),
+      () => null,
+    );
+    found = rootStylesheetsIn(appDir);
+  }
+  // Production reads once; `next dev` on every request (its stylesheets change as you edit).
   if (found) return isProduction ? (cached = found) : found;
   if (!warned) {
     warned = true;

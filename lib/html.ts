@@ -1,7 +1,8 @@
-// Markup built as one string, for server-rendered parts of a page that have many elements and no behaviour
-// (issue 13.3: /konto's cards and timeline). Every element and text node of a React tree is rendered twice, into
-// the HTML and into the RSC payload, and each costs the renderer far more than its bytes; a subtree given to React
-// as one `dangerouslySetInnerHTML` string costs about its length. Every interpolated value is escaped (text and
+// Markup built as one string, for server-rendered parts of a page that have many elements and no behaviour, and for
+// the one page written without React (issue 13.3: /konto, app/konto/route.ts, in the frame of
+// components/site-shell.ts, which the React pages render from the same strings). Every element and text node of a
+// React tree is rendered twice, into the HTML and into the RSC payload, and each costs the renderer far more than its
+// bytes; a subtree given to React as one `dangerouslySetInnerHTML` string costs about its length. Every interpolated value is escaped (text and
 // attribute values alike, all attributes quoted) unless it is itself built by `markup`, so nothing a customer typed
 // can become markup (named `markup`, not `html`: Prettier would format an `html` template and add whitespace); the strings carry no scripts, inline styles or event handlers (CSP: proxy.ts).
 

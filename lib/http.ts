@@ -47,6 +47,6 @@ export function redirectTo(path: string, status: 303 | 307 = 307): Response {
 }
 
 /** A page written as markup (app/konto/route.ts). */
-export function htmlPage(body: string): Response {
-  return new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+export function htmlPage(body: string, status = 200): Response {
+  return new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }

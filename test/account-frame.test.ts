@@ -5,7 +5,7 @@ import ts from "typescript";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_LINKS, AccountFrame } from "@/components/account-frame";
-import { overviewDocument } from "@/components/overview-html";
+import { errorDocument, overviewDocument } from "@/components/overview-html";
 import { customerBarHtml } from "@/components/site-shell";
 import { isCurrent } from "@/components/nav-current";
 
@@ -115,6 +115,15 @@ describe("the customer area's frame", () => {
     // "Log ud" is a plain form to /api/log-ud: it works on a page without React too.
     expect(doc).toContain('<form action="/api/log-ud" method="post"><button type="submit" class="secondary">Log ud</button></form>');
     expect(doc).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"/>');
+    expect(doc).not.toContain("<script");
+  });
+
+  it("gives /konto a Danish error page with the site's frame and no details when it fails", () => {
+    const doc = errorDocument(["/_next/static/chunks/a.css"]);
+    expect(doc).toContain("<h1>Noget gik galt</h1>");
+    expect(doc).toContain('<header class="site-header">');
+    expect(doc).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"/>');
+    expect(doc).not.toContain("account-nav");
     expect(doc).not.toContain("<script");
   });
 });

@@ -102,7 +102,7 @@ export const POLICY_NOTES: readonly PolicyNote[] = [
     problem:
       "Pkt. 4.3.1 nævner kun oplysningerne, formålet og databehandlerne. Art. 15, stk. 1, giver også ret til at kende modtagerne (også de selvstændige dataansvarlige i 3.2), opbevaringsperioden, de øvrige rettigheder, klageadgangen og hvor oplysningerne stammer fra. Pkt. 4.3.2 siger både, at rapporten genereres automatisk, og at man skal kontakte butikken for at få den.",
     meanwhile:
-      "Kunden bestiller rapporten selv på /konto. Den bygger på samme beskrivelse af kategorierne som resten af portalen (lib/policy): formål, retsgrundlag, alle modtagere med land og overførselsgrundlag, opbevaring, og den slutter med klageadgangen.",
+      "Kunden bestiller rapporten selv på /konto/data, under Hent dine data. Den bygger på samme beskrivelse af kategorierne som resten af portalen (lib/policy): formål, retsgrundlag, alle modtagere med land og overførselsgrundlag, opbevaring, og den slutter med klageadgangen.",
   },
   {
     clauses: ["4.7.1"],
