@@ -74,7 +74,7 @@ for (const page of PAGES) {
   let to = 0;
   let profile: CpuProfile;
   try {
-    const cookie = page.startsWith("/konto") ? await login(BIG.email, BIG.password) : undefined;
+    const cookie = page.startsWith("/konto") || page.startsWith("/api/konto") ? await login(BIG.email, BIG.password) : undefined;
     const run = (duration: number) => autocannon({ url: BASE + page, connections: 20, duration, headers: cookie ? { cookie } : {} });
     await run(3);
     from = Number(process.hrtime.bigint() / 1000n);

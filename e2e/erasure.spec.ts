@@ -77,6 +77,10 @@ test("the whole erasure path, from the customer's click to the staff's execution
 
   const dpo = await browser.newPage();
   await logIn(dpo, DEMO.dpo);
+  // Each download of the document is in the audit trail (6.1; written just after the response, issue 12).
+  await dpo.goto("/personale/revisionsspor?handling=erasure.pdf_downloaded&kundenr=100005");
+  await expect(dpo.getByRole("cell", { name: "Hentede sletningsdokumentet", exact: true })).toHaveCount(2);
+  await dpo.goto("/personale");
   await dpo.getByRole("link", { name: requestNumber }).click();
   await dpo.getByRole("button", { name: "Gennemfør sletning" }).click();
   await dpo.getByRole("button", { name: "Ja, slet kunden nu" }).click();

@@ -89,6 +89,10 @@ describe("erasure requests (4.5, 4.2.2)", () => {
     );
     expect(orders + invoices).toBeGreaterThan(0);
     expect(doc?.plan).toEqual(expected);
+    // The request and the customer as stored (one statement through queryRows: dates and numbers read alike on both databases).
+    const row = await db.privacyRequest.findUniqueOrThrow({ where: { id: r.id } });
+    expect(doc?.request).toEqual({ requestNumber: row.requestNumber, createdAt: row.createdAt, dueAt: row.dueAt, status: "awaiting_signature" });
+    expect(doc?.customer).toMatchObject({ customerNumber: c.customerNumber, street: "Ågade 3" });
   });
 
   it("staff see the request; only the dpo sees the customer's e-mail (6.2, in the DAL)", async () => {
