@@ -542,7 +542,10 @@ function idAfterSql(alias: string, after: string | undefined): Prisma.Sql {
 const limit = (take: number) => Prisma.raw(String(Math.trunc(take)));
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const str = (v: string | null) => (v === null ? "null" : JSON.stringify(v));
-const time = (v: Date | string | null) => (v === null ? "null" : `"${toDate(v).toISOString()}"`);
+/** How Prisma's SQLite adapter stores a DateTime: already the ISO instant, with +00:00 for Z (no Date needed). */
+const STORED_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
+const time = (v: Date | string | null) =>
+  v === null ? "null" : typeof v === "string" && STORED_UTC.test(v) ? `"${v.slice(0, 23)}Z"` : `"${toDate(v).toISOString()}"`;
 const int = (v: number | bigint) => String(Number(v));
 
 /** Audit details are stored as JSON text; anything else is exported as the text itself. */
