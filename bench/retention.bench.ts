@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { migrate } from "../prisma/migrate";
+import { cpuReferenceMs } from "./support/cpu-reference";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const ORDERS_PER_CUSTOMER = 10;
@@ -260,7 +261,7 @@ console.log(
   `  machine: ${(await import("node:os")).cpus().length} cores, load average ${(await import("node:os"))
     .loadavg()
     .map((x) => x.toFixed(1))
-    .join(" ")}`,
+    .join(" ")}, CPU reference ${cpuReferenceMs()} ms (bench/support/cpu-reference.ts)`,
 );
 console.log(`  dry run:          ${dryT.seconds.toFixed(1)} s wall, ${cpuText(dryT)}`);
 console.log(`  real run:         ${realT.seconds.toFixed(1)} s wall, ${cpuText(realT)}`);

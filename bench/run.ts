@@ -10,6 +10,7 @@ import os from "node:os";
 import { spawnSync } from "node:child_process";
 import { printWeb, webBench } from "./web.bench";
 import { BENCH_PORT, DEPLOYMENT_ENV, benchDatabaseUrl, databaseKind } from "./support/server";
+import { cpuReferenceMs } from "./support/cpu-reference";
 
 const quick = process.env.BENCH_QUICK === "1";
 if (quick) process.env.BENCH_DURATION ??= "5";
@@ -17,6 +18,7 @@ const url = benchDatabaseUrl();
 const kind = databaseKind(url);
 const started = new Date();
 const load0 = os.loadavg();
+const cpuRef0 = cpuReferenceMs();
 
 interface RetentionFigure {
   customers: number;
@@ -53,7 +55,7 @@ out.push(`# Benchmark ${started.toISOString()}`);
 out.push("");
 out.push(
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
-    `load average at start ${load0.map((l) => l.toFixed(1)).join(" / ")} (other work on the machine slows every figure).`,
+    `load average at start ${load0.map((l) => l.toFixed(1)).join(" / ")}; CPU reference ${cpuRef0} ms (bench/support/cpu-reference.ts: other work on the machine, or a slower host, slows every figure).`,
 );
 out.push(
   `Database: ${kind}${kind === "SQLite" ? ` (${url})` : ""}; server: \`next start\` of this tree's production build on 127.0.0.1:${BENCH_PORT}; load by autocannon.`,
@@ -90,7 +92,7 @@ out.push(
   `Finished in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s; load average at the end ${os
     .loadavg()
     .map((l) => l.toFixed(1))
-    .join(" / ")}.`,
+    .join(" / ")}; CPU reference ${cpuReferenceMs()} ms.`,
 );
 out.push(
   `Rerun: \`npm run bench\` (SQLite) or \`DATABASE_URL=postgresql://127.0.0.1:5432/speed_bench npm run bench\`; \`BENCH_QUICK=1\` for a shorter run. Latest figures: bench/RESULTS.md.`,
