@@ -133,8 +133,10 @@ async function erasureFacts(customerId: string): Promise<ErasureFactsForCustomer
   return factsOf((await db.$queryRaw<FactsRow[]>`SELECT ${erasureFactsColumns(customerId)}`)[0]);
 }
 
+const planOf = (facts: ErasureFactsForCustomer): ErasurePlan => buildErasurePlan(facts, parseFinancialYearEnd(env.FINANCIAL_YEAR_END));
+
 export async function myErasurePlan(c: CustomerPrincipal): Promise<ErasurePlan> {
-  return buildErasurePlan(await erasureFacts(c.customerId), parseFinancialYearEnd(env.FINANCIAL_YEAR_END));
+  return planOf(await erasureFacts(c.customerId));
 }
 
 export interface ErasureDocument {
@@ -145,20 +147,16 @@ export interface ErasureDocument {
   contactEmail: string;
 }
 
-type DocumentRow = FactsRow & {
-  id: string;
-  requestNumber: string;
-  createdAt: unknown;
-  dueAt: unknown;
-  status: RequestStatus;
-  customerNumber: unknown;
-  name: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-  email: string;
-};
+/** The row of getErasureDocument's statement: the document's fields, numbers and dates as the driver gives them. */
+type DocumentRow = FactsRow &
+  Omit<ErasureDocument["customer"], "customerNumber"> & {
+    id: string;
+    requestNumber: string;
+    createdAt: unknown;
+    dueAt: unknown;
+    status: RequestStatus;
+    customerNumber: unknown;
+  };
 
 /**
  * Everything the PDF of 4.2.2 shows. Only the owner's request is found: the request is read by its id AND the
@@ -192,7 +190,7 @@ export async function getErasureDocument(c: CustomerPrincipal, id: string): Prom
       email: r.email,
     },
     verificationCode: verificationCode(env.NEXTAUTH_SECRET, r.id),
-    plan: buildErasurePlan(factsOf(r), parseFinancialYearEnd(env.FINANCIAL_YEAR_END)),
+    plan: planOf(factsOf(r)),
     contactEmail: env.PRIVACY_CONTACT_EMAIL,
   };
 }
