@@ -53,6 +53,26 @@ test("invalid input is explained under the field", async ({ page }) => {
   await expect(page.getByLabel("E-mailadresse")).toHaveAttribute("aria-invalid", "true");
 });
 
+test("what is typed before the page's scripts have run is kept, not emptied when the form starts", async ({ page }) => {
+  // A fast typist or a password manager can fill the form before React has taken it over. React 19 hands what
+  // was typed to the form when it starts (react-hook-form's defaults do not replace it); this keeps that so.
+  // The page's scripts are held back until the form is filled.
+  const held: (() => Promise<void>)[] = [];
+  let release = false;
+  await page.route("**/_next/static/chunks/**", (route) => (release ? route.continue() : void held.push(() => route.continue())));
+  await page.goto("/log-ind", { waitUntil: "commit" });
+  await page.getByLabel("E-mailadresse").fill(DEMO.customer.email);
+  await page.getByLabel("Adgangskode").fill(DEMO.customer.password);
+  expect(held.length).toBeGreaterThan(0);
+  release = true;
+  await Promise.all(held.map((go) => go()));
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByLabel("E-mailadresse")).toHaveValue(DEMO.customer.email);
+  await expect(page.getByLabel("Adgangskode")).toHaveValue(DEMO.customer.password);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await expect(page).toHaveURL(/\/konto$/);
+});
+
 test("a customer never reaches the staff area", async ({ page }) => {
   await logInAsCustomer(page);
   await page.goto("/personale");
