@@ -3,6 +3,8 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
 import { isProduction, secureCookies } from "@/lib/env";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { rootStylesheets } from "@/lib/build-assets";
+import { refusalDocument } from "@/components/refusal-html";
 import {
   MAX_BODY_BYTES,
   REFUSALS,
@@ -52,6 +54,13 @@ function builtActionIndex(): ActionIndex | null {
   return actionIndex;
 }
 
+/** A page the browser itself asked for (a link, an address typed, a form sent without scripts), not a fetch. */
+function isBrowserNavigation(request: NextRequest): boolean {
+  const mode = request.headers.get("sec-fetch-mode");
+  if (mode) return mode === "navigate";
+  return !request.headers.get("next-action") && (request.headers.get("accept") ?? "").includes("text/html");
+}
+
 /**
  * Issue 11, item 5: what Next.js would answer with a 500 (malformed multipart, broken `$ACTION_…` form
  * encodings, bodies over its 1 MB action limit, undecodable percent-encoding) is refused here.
@@ -84,6 +93,20 @@ export async function proxy(request: NextRequest) {
     });
   }
   const refused = await refusal(request);
+  if (refused && isBrowserNavigation(request)) {
+    // A person's browser, not a script: a Danish page with a way back (a form sent before its page's scripts ran).
+    const body = refusalDocument(refused, { path: request.nextUrl.pathname + request.nextUrl.search, stylesheets: await rootStylesheets(request.url) });
+    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+    return new NextResponse(body, {
+      status: refused.status,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": contentSecurityPolicy(nonce, !isProduction),
+        ...securityHeaders(secureCookies),
+      },
+    });
+  }
   if (refused) {
     const headers: Record<string, string> = {
       "Content-Type": "application/json; charset=utf-8",

@@ -73,6 +73,42 @@ test("what is typed before the page's scripts have run is kept, not emptied when
   await expect(page).toHaveURL(/\/konto$/);
 });
 
+test.describe("a form sent by the browser itself, before the page's scripts ran or without JavaScript", () => {
+  test("the login form: a Danish page says nothing happened and leads back; no session", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/log-ind");
+    await page.getByLabel("E-mailadresse").fill(DEMO.customer.email);
+    await page.getByLabel("Adgangskode").fill(DEMO.customer.password);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Log ind" }).click()]);
+    expect(response.status()).toBe(400);
+    expect(response.headers()["content-type"]).toContain("text/html");
+    expect(response.headers()["content-security-policy"]).toContain("script-src");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formularen blev ikke sendt");
+    await expect(page.getByRole("alert")).toContainText("Intet er gemt eller ændret.");
+    expect((await context.cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+    await page.getByRole("link", { name: "Åbn siden igen" }).click();
+    await expect(page).toHaveURL(/\/log-ind$/);
+    await expect(page.getByLabel("E-mailadresse")).toBeVisible();
+    await context.close();
+  });
+
+  test("a customer's address form: nothing is changed", async ({ page, browser }) => {
+    await logInAsCustomer(page);
+    await page.goto("/konto/oplysninger");
+    const street = await page.getByLabel("Vej og husnummer").inputValue();
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const noScripts = await context.newPage();
+    await noScripts.goto("/konto/oplysninger");
+    await noScripts.getByLabel("Vej og husnummer").fill("Uden Scripts Vej 1");
+    await noScripts.getByRole("button", { name: "Gem ændringer" }).click();
+    await expect(noScripts.getByRole("heading", { level: 1 })).toHaveText("Formularen blev ikke sendt");
+    await context.close();
+    await page.reload();
+    await expect(page.getByLabel("Vej og husnummer")).toHaveValue(street);
+  });
+});
+
 test("a customer never reaches the staff area", async ({ page }) => {
   await logInAsCustomer(page);
   await page.goto("/personale");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, actionIndexFromManifest, checkPagePost, hasBadPercentEncoding, isKnownAction } from "@/lib/security/request-guard";
+import { MAX_BODY_BYTES, REFUSALS, actionIndexFromManifest, checkPagePost, hasBadPercentEncoding, isKnownAction } from "@/lib/security/request-guard";
+import { refusalDocument } from "@/components/refusal-html";
 
 // Issue 11, item 5 (ASVS 15.3.3, 16.5.3): the encodings Next.js answers with a 500 are refused in proxy.ts.
 // e2e/fuzz.spec.ts sends the same encodings over HTTP to the production build.
@@ -98,7 +99,39 @@ describe("POSTs to a page (issue 11.5)", () => {
     expect((await post("/konto", NEWSLETTER, { contentType: "text/plain", body: enc(`[]`) }))?.status).toBe(404);
   });
 
+  it("tells a form sent by the browser itself (before the page's scripts ran, or without JavaScript) from a broken action", async () => {
+    const urlencoded = (s: string) => ({ contentType: "application/x-www-form-urlencoded", body: enc(s) });
+    expect(await post("/log-ind", null, urlencoded("email=kunde%40example.dk&password=x"))).toBe(REFUSALS.formBeforeScripts);
+    expect(await post("/konto/oplysninger", null, urlencoded(""))).toBe(REFUSALS.formBeforeScripts);
+    expect(await post("/konto/oplysninger", null, multipart([["street", "Vej 1"]]))).toBe(REFUSALS.formBeforeScripts);
+    expect(await post("/konto", null, urlencoded(`$ACTION_ID_${LOGOUT}=`))).toBe(REFUSALS.badBody);
+    expect(REFUSALS.formBeforeScripts.status).toBe(400);
+  });
+
   it("has a size limit well under Next.js's 1 MB action limit", () => {
     expect(MAX_BODY_BYTES).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe("the page a browser is shown for a refusal (proxy.ts)", () => {
+  const page = (refusal: (typeof REFUSALS)[keyof typeof REFUSALS], path: string) => refusalDocument(refusal, { path, stylesheets: ["/s.css"] });
+
+  it("a form sent before its scripts ran: Danish words, nothing saved, and the way back to the same page", () => {
+    const html = page(REFUSALS.formBeforeScripts, "/konto/oplysninger?x=1&y=2");
+    expect(html).toContain('<html lang="da">');
+    expect(html).toContain("<h1>Formularen blev ikke sendt</h1>");
+    expect(html).toContain("Intet er gemt eller ændret.");
+    expect(html).toContain('href="/konto/oplysninger?x=1&amp;y=2">Åbn siden igen</a>');
+    expect(html).toContain('<link rel="stylesheet" href="/s.css"/>');
+    expect(html).not.toContain("<script");
+  });
+
+  it("links only to this site, and never back to an invalid address", () => {
+    expect(page(REFUSALS.badBody, "//example.com/x")).toContain('href="/">Til forsiden</a>');
+    expect(page(REFUSALS.badBody, "/\\example.com")).toContain('href="/">Til forsiden</a>');
+    const bad = page(REFUSALS.badPath, "/konto/%E0%A4%A");
+    expect(bad).toContain("<h1>Siden findes ikke</h1>");
+    expect(bad).not.toContain("%E0");
+    expect(page(REFUSALS.badBody, '/log-ind?a="><script>')).not.toContain('"><script>');
   });
 });

@@ -17,6 +17,15 @@ export const REFUSALS = {
   tooLarge: { status: 413, message: "Forespørgslen er for stor." },
   badBody: { status: 400, message: "Ugyldig forespørgsel." },
   unknownAction: { status: 404, message: "Handlingen findes ikke. Genindlæs siden.", actionNotFound: true },
+  /**
+   * A form's own fields posted by the browser itself: the page's forms are sent by its scripts (react-hook-form and
+   * a server action or the login route), so this is a click before the scripts had run (a slow connection), or
+   * JavaScript is off. Nothing is done with it; proxy.ts shows a browser a Danish page about it.
+   */
+  formBeforeScripts: {
+    status: 400,
+    message: "Formularen blev sendt, før siden var klar: den var ikke færdig med at indlæse, eller JavaScript er slået fra. Intet er gemt eller ændret.",
+  },
 } as const satisfies Record<string, Refusal>;
 
 /** A path whose percent-encoding does not decode to UTF-8 (`/%`, `/%E0%A4%A`): Next.js throws on it. */
@@ -107,10 +116,16 @@ export async function checkPagePost(
     }
     return isPlainActionReply(text) ? null : REFUSALS.badBody;
   }
+  if (/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
+    // Next.js sends actions as multipart or as a fetch, never urlencoded: this is a form of ours without its scripts.
+    const form = await formOf(body, contentType);
+    return form && ![...form.keys()].some((k) => k.startsWith(ACTION_PREFIX)) ? REFUSALS.formBeforeScripts : REFUSALS.badBody;
+  }
   if (!multipart) return REFUSALS.badBody;
   const form = await formOf(body, contentType);
   if (!form) return REFUSALS.badBody;
   const actionKeys = [...form.keys()].filter((k) => k.startsWith(ACTION_PREFIX));
+  if (actionKeys.length === 0) return REFUSALS.formBeforeScripts;
   if (actionKeys.length !== 1 || !actionKeys[0].startsWith(ACTION_ID_PREFIX)) return REFUSALS.badBody;
   if (!isKnownAction(index, actionKeys[0].slice(ACTION_ID_PREFIX.length), pathname)) return REFUSALS.unknownAction;
   return isPlainActionForm(form) ? null : REFUSALS.badBody;
