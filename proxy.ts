@@ -11,6 +11,7 @@ import {
   actionIndexFromManifest,
   checkPagePost,
   hasBadPercentEncoding,
+  isBrowserNavigation,
   type ActionIndex,
   type Refusal,
 } from "@/lib/security/request-guard";
@@ -20,6 +21,8 @@ import {
 // through lib/dal/session.ts (the CVE-2025-29927 lesson).
 
 const PROTECTED = ["/konto", "/personale"];
+/** The refusal page (components/refusal-html.ts) has no scripts and no inline styles. */
+const REFUSAL_PAGE_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
@@ -54,13 +57,6 @@ function builtActionIndex(): ActionIndex | null {
   return actionIndex;
 }
 
-/** A page the browser itself asked for (a link, an address typed, a form sent without scripts), not a fetch. */
-function isBrowserNavigation(request: NextRequest): boolean {
-  const mode = request.headers.get("sec-fetch-mode");
-  if (mode) return mode === "navigate";
-  return !request.headers.get("next-action") && (request.headers.get("accept") ?? "").includes("text/html");
-}
-
 /**
  * Issue 11, item 5: what Next.js would answer with a 500 (malformed multipart, broken `$ACTION_…` form
  * encodings, bodies over its 1 MB action limit, undecodable percent-encoding) is refused here.
@@ -86,23 +82,16 @@ async function refusal(request: NextRequest): Promise<Refusal | null> {
 }
 
 export async function proxy(request: NextRequest) {
-  if (isCrossSiteWrite(request)) {
-    return new NextResponse(JSON.stringify({ error: "Forespørgsler fra andre websteder afvises." }), {
-      status: 403,
-      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
-    });
-  }
-  const refused = await refusal(request);
-  if (refused && isBrowserNavigation(request)) {
+  const refused = isCrossSiteWrite(request) ? REFUSALS.crossSite : await refusal(request);
+  if (refused && isBrowserNavigation(request.headers)) {
     // A person's browser, not a script: a Danish page with a way back (a form sent before its page's scripts ran).
     const body = refusalDocument(refused, { path: request.nextUrl.pathname + request.nextUrl.search, stylesheets: await rootStylesheets(request.url) });
-    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
     return new NextResponse(body, {
       status: refused.status,
       headers: {
         "Content-Type": "text/html; charset=utf-8",
         "Cache-Control": "no-store",
-        "Content-Security-Policy": contentSecurityPolicy(nonce, !isProduction),
+        "Content-Security-Policy": REFUSAL_PAGE_CSP,
         ...securityHeaders(secureCookies),
       },
     });

@@ -11,10 +11,14 @@ export function refusalDocument(refusal: Refusal, { path, stylesheets }: { path:
   // A path such as //example.com would be another site's address in a link.
   const back = refusal === REFUSALS.badPath || !/^\/(?![/\\])/.test(path) ? null : path;
   const heading =
-    refusal === REFUSALS.badPath ? "Siden findes ikke" : refusal === REFUSALS.formBeforeScripts ? "Formularen blev ikke sendt" : "Det kunne vi ikke behandle";
+    refusal === REFUSALS.badPath
+      ? "Siden findes ikke"
+      : refusal === REFUSALS.formBeforeScripts
+        ? "Formularen blev ikke behandlet"
+        : "Din forespørgsel blev afvist";
   const hint =
     refusal === REFUSALS.formBeforeScripts
-      ? markup`<p>Gå tilbage med browserens tilbage-knap: det, du skrev, står som regel stadig i felterne. Vent, til siden er færdig med at indlæse, og send formularen igen.</p>`
+      ? markup`<p>Gå tilbage med browserens tilbageknap, vent, til siden er helt indlæst, og send formularen igen. Det, du skrev, står som regel stadig i felterne, men en adgangskode skal skrives igen. Er JavaScript slået fra, skal du slå det til: formularerne virker ikke uden.</p>`
       : null;
   const link = back ? markup`<a class="button" href="${back}">Åbn siden igen</a>` : markup`<a class="button" href="/">Til forsiden</a>`;
   const body = markup`<main><h1>${heading}</h1><p role="alert">${refusal.message}</p>${hint}<p class="actions">${link}<a href="/persondatapolitik">Persondatapolitik</a></p></main>`;

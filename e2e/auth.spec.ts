@@ -84,7 +84,7 @@ test.describe("a form sent by the browser itself, before the page's scripts ran 
     expect(response.status()).toBe(400);
     expect(response.headers()["content-type"]).toContain("text/html");
     expect(response.headers()["content-security-policy"]).toContain("script-src");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formularen blev ikke sendt");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formularen blev ikke behandlet");
     await expect(page.getByRole("alert")).toContainText("Intet er gemt eller ændret.");
     expect((await context.cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
     await page.getByRole("link", { name: "Åbn siden igen" }).click();
@@ -101,11 +101,30 @@ test.describe("a form sent by the browser itself, before the page's scripts ran 
     const noScripts = await context.newPage();
     await noScripts.goto("/konto/oplysninger");
     await noScripts.getByLabel("Vej og husnummer").fill("Uden Scripts Vej 1");
-    await noScripts.getByRole("button", { name: "Gem ændringer" }).click();
-    await expect(noScripts.getByRole("heading", { level: 1 })).toHaveText("Formularen blev ikke sendt");
+    const [response] = await Promise.all([
+      noScripts.waitForResponse((r) => r.request().method() === "POST"),
+      noScripts.getByRole("button", { name: "Gem ændringer" }).click(),
+    ]);
+    expect(response.status()).toBe(400);
+    expect(response.headers()["content-type"]).toContain("text/html");
+    await expect(noScripts.getByRole("heading", { level: 1 })).toHaveText("Formularen blev ikke behandlet");
     await context.close();
     await page.reload();
     await expect(page.getByLabel("Vej og husnummer")).toHaveValue(street);
+  });
+
+  test("a script's request that is refused still gets JSON, with the reload header for an unknown action", async ({ page }) => {
+    await page.goto("/log-ind");
+    const answer = await page.evaluate(async () => {
+      const r = await fetch("/konto", { method: "POST", headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, body: "[]" });
+      return { status: r.status, type: r.headers.get("content-type"), reload: r.headers.get("x-nextjs-action-not-found"), body: await r.json() };
+    });
+    expect(answer).toEqual({
+      status: 404,
+      type: "application/json; charset=utf-8",
+      reload: "1",
+      body: { error: "Handlingen findes ikke. Genindlæs siden." },
+    });
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, REFUSALS, actionIndexFromManifest, checkPagePost, hasBadPercentEncoding, isKnownAction } from "@/lib/security/request-guard";
+import {
+  MAX_BODY_BYTES,
+  REFUSALS,
+  actionIndexFromManifest,
+  checkPagePost,
+  hasBadPercentEncoding,
+  isBrowserNavigation,
+  isKnownAction,
+} from "@/lib/security/request-guard";
 import { refusalDocument } from "@/components/refusal-html";
 
 // Issue 11, item 5 (ASVS 15.3.3, 16.5.3): the encodings Next.js answers with a 500 are refused in proxy.ts.
@@ -114,12 +122,27 @@ describe("POSTs to a page (issue 11.5)", () => {
 });
 
 describe("the page a browser is shown for a refusal (proxy.ts)", () => {
+  it("goes to the browser's own requests; a script's fetch gets JSON", () => {
+    const h = (o: Record<string, string>) => new Headers(o);
+    expect(isBrowserNavigation(h({ "sec-fetch-mode": "navigate", accept: "text/html" }))).toBe(true);
+    expect(isBrowserNavigation(h({ "sec-fetch-mode": "navigate" }))).toBe(true);
+    expect(isBrowserNavigation(h({ "sec-fetch-mode": "cors", accept: "text/html", "next-action": "0".repeat(42) }))).toBe(false);
+    expect(isBrowserNavigation(h({ "sec-fetch-mode": "cors", accept: "*/*" }))).toBe(false);
+    expect(isBrowserNavigation(h({ "sec-fetch-mode": "no-cors", accept: "text/html" }))).toBe(false);
+    // Without Sec-Fetch-* (an older browser, a proxy that strips them): the Accept header decides.
+    expect(isBrowserNavigation(h({ accept: "text/html,application/xhtml+xml" }))).toBe(true);
+    expect(isBrowserNavigation(h({ accept: "text/html", "next-action": "0".repeat(42) }))).toBe(false);
+    expect(isBrowserNavigation(h({ accept: "*/*" }))).toBe(false);
+    expect(isBrowserNavigation(h({}))).toBe(false);
+  });
+
   const page = (refusal: (typeof REFUSALS)[keyof typeof REFUSALS], path: string) => refusalDocument(refusal, { path, stylesheets: ["/s.css"] });
 
   it("a form sent before its scripts ran: Danish words, nothing saved, and the way back to the same page", () => {
     const html = page(REFUSALS.formBeforeScripts, "/konto/oplysninger?x=1&y=2");
     expect(html).toContain('<html lang="da">');
-    expect(html).toContain("<h1>Formularen blev ikke sendt</h1>");
+    expect(html).toContain("<h1>Formularen blev ikke behandlet</h1>");
+    expect(html).toContain("en adgangskode skal skrives igen");
     expect(html).toContain("Intet er gemt eller ændret.");
     expect(html).toContain('href="/konto/oplysninger?x=1&amp;y=2">Åbn siden igen</a>');
     expect(html).toContain('<link rel="stylesheet" href="/s.css"/>');
@@ -132,6 +155,7 @@ describe("the page a browser is shown for a refusal (proxy.ts)", () => {
     const bad = page(REFUSALS.badPath, "/konto/%E0%A4%A");
     expect(bad).toContain("<h1>Siden findes ikke</h1>");
     expect(bad).not.toContain("%E0");
+    expect(page(REFUSALS.crossSite, "/konto")).toContain("<h1>Din forespørgsel blev afvist</h1>");
     expect(page(REFUSALS.badBody, '/log-ind?a="><script>')).not.toContain('"><script>');
   });
 });

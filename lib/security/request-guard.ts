@@ -10,7 +10,7 @@ import { isPlainActionForm, isPlainActionReply } from "./action-body";
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export type Refusal = { status: 400 | 404 | 413; message: string; actionNotFound?: boolean };
+export type Refusal = { status: 400 | 403 | 404 | 413; message: string; actionNotFound?: boolean };
 
 export const REFUSALS = {
   badPath: { status: 400, message: "Adressen er ugyldig." },
@@ -24,9 +24,22 @@ export const REFUSALS = {
    */
   formBeforeScripts: {
     status: 400,
-    message: "Formularen blev sendt, før siden var klar: den var ikke færdig med at indlæse, eller JavaScript er slået fra. Intet er gemt eller ændret.",
+    message: "Formularen blev sendt, før siden var helt indlæst, eller JavaScript er slået fra. Intet er gemt eller ændret.",
   },
+  /** ASVS 3.5: a write from another site (proxy.ts, isCrossSiteWrite). */
+  crossSite: { status: 403, message: "Forespørgsler fra andre websteder afvises." },
 } as const satisfies Record<string, Refusal>;
+
+/**
+ * A page the browser itself asked for (a link, an address typed in, a form it sent without the page's scripts), not
+ * a fetch by a script: such a request is answered with a page for a person (components/refusal-html.ts), a script's
+ * with JSON. A page's scripts cannot set Sec-Fetch-Mode; a client that fakes it only chooses the refusal's format.
+ */
+export function isBrowserNavigation(headers: Headers): boolean {
+  const mode = headers.get("sec-fetch-mode");
+  if (mode) return mode === "navigate";
+  return !headers.get("next-action") && (headers.get("accept") ?? "").includes("text/html");
+}
 
 /** A path whose percent-encoding does not decode to UTF-8 (`/%`, `/%E0%A4%A`): Next.js throws on it. */
 export function hasBadPercentEncoding(rawPath: string): boolean {
