@@ -219,6 +219,15 @@ test.describe("CSRF (ASVS 3.5) and the middleware bypass (CVE-2025-29927)", () =
     expect(signout.status()).toBe(403);
   });
 
+  test("a form on another site posted to the portal: the browser shows a Danish refusal page, nothing is done", async ({ page }) => {
+    await page.setContent(`<form method="post" action="${BASE}/konto/samtykke"><input name="subscribe" value="true"><button>Send</button></form>`);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Send" }).click()]);
+    expect(response.status()).toBe(403);
+    expect(response.headers()["content-type"]).toContain("text/html");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Din forespørgsel blev afvist");
+    await expect(page.getByRole("alert")).toHaveText("Forespørgsler fra andre websteder afvises.");
+  });
+
   test("a spoofed x-middleware-subrequest header still reaches no data", async () => {
     const ctx = await anonymous();
     for (const value of [
