@@ -59,9 +59,9 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
 
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Dine oplysninger">
-      <input type="hidden" {...register("version", { valueAsNumber: true })} />
-      <TextField id="name" label={LABELS.name} autoComplete="name" error={errors.name} registration={register("name")} />
-      <TextField id="street" label={LABELS.street} autoComplete="street-address" error={errors.street} registration={register("street")} />
+      <input type="hidden" {...register("version", { valueAsNumber: true, shown: true })} />
+      <TextField id="name" label={LABELS.name} autoComplete="name" error={errors.name} registration={register("name", { shown: true })} />
+      <TextField id="street" label={LABELS.street} autoComplete="street-address" error={errors.street} registration={register("street", { shown: true })} />
       <div className="row">
         <TextField
           id="postalCode"
@@ -69,9 +69,9 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
           autoComplete="postal-code"
           inputMode={dk ? "numeric" : "text"}
           error={errors.postalCode}
-          registration={register("postalCode")}
+          registration={register("postalCode", { shown: true })}
         />
-        <TextField id="city" label={LABELS.city} autoComplete="address-level2" error={errors.city} registration={register("city")} />
+        <TextField id="city" label={LABELS.city} autoComplete="address-level2" error={errors.city} registration={register("city", { shown: true })} />
       </div>
       <div className="field">
         <label htmlFor="country">{LABELS.country}</label>
@@ -80,7 +80,7 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
           autoComplete="country"
           aria-invalid={errors.country ? true : undefined}
           aria-describedby={errors.country ? "country-error" : undefined}
-          {...register("country")}
+          {...register("country", { shown: true })}
         >
           {COUNTRY_CODES.map((code) => (
             <option key={code} value={code}>
@@ -97,7 +97,7 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
         autoComplete="tel"
         hint={dk ? "8 cifre, evt. med +45 foran" : "Med landekode, fx +46 701234567"}
         error={errors.phone}
-        registration={register("phone")}
+        registration={register("phone", { shown: true })}
       />
       <FormStatus status={status} />
       <div>

@@ -20,7 +20,7 @@ type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 export interface FieldError {
   message?: string;
 }
-export type Registration = UseFormRegisterReturn & { onFocus: () => void };
+export type Registration = UseFormRegisterReturn & { onFocus: () => void; defaultValue?: string };
 export type FieldErrors<V> = Partial<Record<keyof V & string, FieldError>>;
 
 export interface SchemaFormOptions<V> {
@@ -98,11 +98,19 @@ export function useSchemaForm<S extends $ZodType>(source: S | (() => Promise<S>)
   }, []);
 
   const rhfRegister = form.register;
+  const defaults = useRef(options.defaultValues).current;
+  /**
+   * `shown`: the field's default is written into the server's HTML too (text inputs, text areas and selects; never a
+   * radio or a checkbox, whose `value` is their own), so that the customer's current data is there before the page's
+   * scripts have run, and without JavaScript. react-hook-form alone fills the fields only once they run.
+   */
   const register = useCallback(
-    (name: Name, opts: { valueAsNumber?: boolean } = {}): Registration => {
+    (name: Name, opts: { valueAsNumber?: boolean; shown?: boolean } = {}): Registration => {
       const r = rhfRegister(name as never, opts.valueAsNumber ? { valueAsNumber: true } : undefined);
+      const initial = opts.shown ? (defaults as Record<string, unknown> | undefined)?.[name] : undefined;
       return {
         ...r,
+        ...(typeof initial === "string" || typeof initial === "number" ? { defaultValue: String(initial) } : {}),
         ref: (el: Field | null) => {
           r.ref(el);
           if (el) (fields.current.get(name) ?? fields.current.set(name, new Set()).get(name)!).add(el);
@@ -110,7 +118,7 @@ export function useSchemaForm<S extends $ZodType>(source: S | (() => Promise<S>)
         onFocus: () => void load(),
       };
     },
-    [rhfRegister, load],
+    [rhfRegister, load, defaults],
   );
 
   const pendingFocus = useRef<Set<string> | null>(null);
