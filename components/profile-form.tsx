@@ -59,7 +59,7 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
 
   return (
     <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Dine oplysninger">
-      <input type="hidden" {...register("version", { valueAsNumber: true, shown: true })} />
+      <input type="hidden" {...register("version", { valueAsNumber: true })} />
       <TextField id="name" label={LABELS.name} autoComplete="name" error={errors.name} registration={register("name", { shown: true })} />
       <TextField id="street" label={LABELS.street} autoComplete="street-address" error={errors.street} registration={register("street", { shown: true })} />
       <div className="row">

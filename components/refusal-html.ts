@@ -8,8 +8,8 @@ import { documentHtml } from "./site-shell";
  * query, linked as "Åbn siden igen" when it is a sound address of this site.
  */
 export function refusalDocument(refusal: Refusal, { path, stylesheets }: { path: string; stylesheets: readonly string[] }): string {
-  // A path such as //example.com would be another site's address in a link.
-  const back = refusal === REFUSALS.badPath || !/^\/(?![/\\])/.test(path) ? null : path;
+  // A path such as //example.com would be another site's address in a link; /api/… is no page to go back to.
+  const back = refusal === REFUSALS.badPath || !/^\/(?![/\\])/.test(path) || /^\/api(\/|\?|$)/.test(path) ? null : path;
   const heading =
     refusal === REFUSALS.badPath
       ? "Siden findes ikke"

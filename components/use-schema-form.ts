@@ -101,8 +101,9 @@ export function useSchemaForm<S extends $ZodType>(source: S | (() => Promise<S>)
   const defaults = useRef(options.defaultValues).current;
   /**
    * `shown`: the field's default is written into the server's HTML too (text inputs, text areas and selects; never a
-   * radio or a checkbox, whose `value` is their own), so that the customer's current data is there before the page's
-   * scripts have run, and without JavaScript. react-hook-form alone fills the fields only once they run.
+   * radio or a checkbox, whose `value` is their own, nor a hidden input, whose `defaultValue` React would put back
+   * at every render), so that the customer's current data is there before the page's scripts have run, and without
+   * JavaScript. react-hook-form alone fills the fields only once they run.
    */
   const register = useCallback(
     (name: Name, opts: { valueAsNumber?: boolean; shown?: boolean } = {}): Registration => {

@@ -54,9 +54,9 @@ test("invalid input is explained under the field", async ({ page }) => {
 });
 
 test("what is typed before the page's scripts have run is kept, not emptied when the form starts", async ({ page }) => {
-  // A fast typist or a password manager can fill the form before React has taken it over. React 19 hands what
-  // was typed to the form when it starts (react-hook-form's defaults do not replace it); this keeps that so.
-  // The page's scripts are held back until the form is filled.
+  // A fast typist or a password manager can fill the form before React has taken it over. React 19 keeps the
+  // typed value while it hydrates, and react-hook-form keeps a value that differs from the field's default when it
+  // registers the field; this keeps that so. The page's scripts are held back until the form is filled.
   const held: (() => Promise<void>)[] = [];
   let release = false;
   await page.route("**/_next/static/chunks/**", (route) => (release ? route.continue() : void held.push(() => route.continue())));
@@ -66,7 +66,8 @@ test("what is typed before the page's scripts have run is kept, not emptied when
   expect(held.length).toBeGreaterThan(0);
   release = true;
   await Promise.all(held.map((go) => go()));
-  await page.waitForLoadState("networkidle");
+  // Hydrated: React's own properties are on the field (before that, a click would post the form natively).
+  await expect.poll(() => page.locator("#email").evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps")))).toBe(true);
   await expect(page.getByLabel("E-mailadresse")).toHaveValue(DEMO.customer.email);
   await expect(page.getByLabel("Adgangskode")).toHaveValue(DEMO.customer.password);
   await page.getByRole("button", { name: "Log ind" }).click();

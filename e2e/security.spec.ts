@@ -110,18 +110,26 @@ test.describe("login throttling (ASVS 6.3.1, issue 11 items 1 and 6)", () => {
     const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
     // The attack: 50 wrong passwords at once, then the right one, each from a different spoofed address.
     const attack = Array.from({ length: 50 }, (_, i) => attempt(ctx, csrfToken, who.email, `forkert-${i}`, i));
-    const right = attempt(ctx, csrfToken, who.email, TEST_PASSWORD, 99);
-    // The browser's right password goes while the attack is still arriving, but only once an attempt has been
-    // refused: the account's free attempts are then provably used up. (Clicked at the same moment as the attack,
-    // the browser could overtake it and be one of the free attempts, with the right password: a login.)
+    // The right password, from the API and from the browser, goes while the attack is still arriving, but only once
+    // an attempt has been refused: the account's free attempts are then provably used up. (Sent at the same moment
+    // as the attack, a right password could overtake it and be one of the free attempts: a login.)
     const firstRefusal = Promise.any(
       attack.map(async (r) => {
         const url = String(((await (await r).json()) as { url?: unknown }).url);
         if (!url.includes("error=THROTTLED")) throw new Error("checked, not refused");
       }),
     );
-    const browser = firstRefusal.then(() => page.getByRole("button", { name: "Log ind" }).click());
-    const [responses] = await Promise.all([Promise.all([...attack, right]), browser]);
+    const right = firstRefusal.then(() => attempt(ctx, csrfToken, who.email, TEST_PASSWORD, 99));
+    const browserAnswer = firstRefusal.then(async () => {
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials")),
+        page.getByRole("button", { name: "Log ind" }).click(),
+      ]);
+      return String(((await answer.json()) as { url?: unknown }).url);
+    });
+    const [responses, browserUrl] = await Promise.all([Promise.all([...attack, right]), browserAnswer]);
+    // Refused by the throttle (THROTTLED:<when>), not a login and not a wrong password.
+    expect(browserUrl).toContain("error=THROTTLED");
     for (const r of responses) expect(r.status()).toBeLessThan(500);
     expect(await hasSession(ctx)).toBe(false);
     expect((await responses.at(-1)!.json()).url).toContain("error=THROTTLED");
@@ -219,7 +227,7 @@ test.describe("CSRF (ASVS 3.5) and the middleware bypass (CVE-2025-29927)", () =
     expect(signout.status()).toBe(403);
   });
 
-  test("a form on another site posted to the portal: the browser shows a Danish refusal page, nothing is done", async ({ page }) => {
+  test("a form on another site posted to the portal: the browser shows a Danish refusal page (403)", async ({ page }) => {
     await page.setContent(`<form method="post" action="${BASE}/konto/samtykke"><input name="subscribe" value="true"><button>Send</button></form>`);
     const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Send" }).click()]);
     expect(response.status()).toBe(403);

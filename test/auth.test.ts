@@ -126,6 +126,17 @@ describe("throttling under concurrency (issue 11 item 1, ASVS 6.3.1)", () => {
   });
 });
 
+describe("an attempt that reaches the count late (issue 11 item 1, ASVS 6.3.1)", () => {
+  it("a request whose time was taken before the free attempts were used up, but counted after them, is no free attempt", async () => {
+    // A request held up (in the connection pool, say) carries an earlier time than the attempts counted before it.
+    const c = await makeCustomer();
+    const t0 = at("2026-11-25T15:00:00Z");
+    for (let i = 0; i < THROTTLE.account.free; i++) await login(c.email, `forkert-${i}`, null, plus(t0, 1_000 + i));
+    expect(await login(c.email, c.password, null, t0)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await db.authSession.count({ where: { customerId: c.customerId, createdAt: t0 } })).toBe(0);
+  });
+});
+
 describe("progressive delay instead of a lockout (issue 11 item 6, ASVS 6.3.1)", () => {
   it("after the free attempts each further one waits longer, the wait ends by itself, and an hour of guessing gains little", async () => {
     const c = await makeCustomer();

@@ -156,6 +156,8 @@ describe("the page a browser is shown for a refusal (proxy.ts)", () => {
     expect(bad).toContain("<h1>Siden findes ikke</h1>");
     expect(bad).not.toContain("%E0");
     expect(page(REFUSALS.crossSite, "/konto")).toContain("<h1>Din forespørgsel blev afvist</h1>");
+    expect(page(REFUSALS.crossSite, "/api/konto/eksport")).toContain('href="/">Til forsiden</a>');
+    expect(page(REFUSALS.crossSite, "/apiside")).toContain('href="/apiside">Åbn siden igen</a>');
     expect(page(REFUSALS.badBody, '/log-ind?a="><script>')).not.toContain('"><script>');
   });
 });

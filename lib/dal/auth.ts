@@ -118,8 +118,11 @@ async function reserveAttempt(counters: Counter[], now: Date): Promise<{ ok: tru
           orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
           select: { id: true, occurredAt: true },
         });
-        const position = rows.findIndex((r) => r.id === ids[i]);
-        const before = position < 0 ? rows : rows.slice(0, position);
+        // Every other attempt on the counter counts, whatever its time: a request that took its `now` earlier but
+        // reached this lock later (held up in the connection pool) is no earlier attempt, and must not get one of
+        // the free checks after they are used up. (Attempts on two instances at the same moment each count the
+        // other's record, so both may be refused; neither gets an extra check.)
+        const before = rows.filter((r) => r.id !== ids[i]);
         if (before.length < c.rule.free) continue;
         const delay = Math.min(c.rule.baseDelayMs * 2 ** (before.length - c.rule.free), c.rule.maxDelayMs);
         const earliest = new Date(before[before.length - 1].occurredAt.getTime() + delay);
