@@ -104,6 +104,8 @@ test.describe("login throttling (ASVS 6.3.1, issue 11 items 1 and 6)", () => {
   }) => {
     const who = TEST_CUSTOMERS.throttle;
     await page.goto("/log-ind");
+    // Hydrated, so that the click below sends the form through its script (a click before would post it natively).
+    await expect.poll(() => page.locator("#email").evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps")))).toBe(true);
     await page.getByLabel("E-mailadresse").fill(who.email);
     await page.getByLabel("Adgangskode").fill(TEST_PASSWORD);
     const ctx = await anonymous();
