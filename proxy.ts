@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
+import { SCRIPTLESS_PAGE_POLICY, contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
 import { isProduction, secureCookies } from "@/lib/env";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,8 +21,6 @@ import {
 // through lib/dal/session.ts (the CVE-2025-29927 lesson).
 
 const PROTECTED = ["/konto", "/personale"];
-/** The refusal page (components/refusal-html.ts) has no scripts and no inline styles. */
-const REFUSAL_PAGE_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
@@ -91,7 +89,7 @@ export async function proxy(request: NextRequest) {
       headers: {
         "Content-Type": "text/html; charset=utf-8",
         "Cache-Control": "no-store",
-        "Content-Security-Policy": REFUSAL_PAGE_CSP,
+        "Content-Security-Policy": SCRIPTLESS_PAGE_POLICY,
         ...securityHeaders(secureCookies),
       },
     });

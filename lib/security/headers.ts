@@ -15,6 +15,17 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/** For a page with no scripts and no inline styles (the refusal page proxy.ts writes, components/refusal-html.ts). */
+export const SCRIPTLESS_PAGE_POLICY = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 export function securityHeaders(hsts: boolean): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
